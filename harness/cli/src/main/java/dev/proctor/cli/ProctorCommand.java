@@ -1,0 +1,28 @@
+package dev.proctor.cli;
+
+import dev.proctor.report.HarnessVersion;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code proctor} command; {@code proctor} alone prints help. */
+@Command(name = "proctor",
+        mixinStandardHelpOptions = true,
+        versionProvider = ProctorCommand.Version.class,
+        description = "Multi-task benchmark evaluation harness for language models.",
+        subcommands = {RunCommand.class, PromptsCommand.class, TasksCommand.class, ModelsCommand.class, BenchCommand.class})
+public final class ProctorCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"proctor " + HarnessVersion.current()};
+        }
+    }
+}

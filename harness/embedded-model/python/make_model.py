@@ -1,0 +1,356 @@
+#!/usr/bin/python3
+"""Makes Proctor's embedded tiny GPT, its tokenizer and the bundled synthetic multiple-choice suite.
+
+Everything is deterministic given the seeds: the suite depends only on DATA_SEED, a model on --seed.
+Plain PyTorch 1.13 (Debian python3-torch); no transformers/tokenizers. See ../README.md for commands.
+"""
+import argparse, hashlib, json, os, random, shutil, sys, time
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import suite as S            # the synthetic facts, the suite and the prompt formats
+import tokenizer as T        # hand-written GPT-2 style byte-level BPE + tokenizer.json
+import onnx_check            # tiny numpy ONNX interpreter (no onnxruntime / onnx.reference on Debian's onnx 1.12)
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+RES = os.path.join(ROOT, "harness/embedded-model/src/main/resources/dev/proctor/embedded")
+SUITE_DIR = os.path.join(ROOT, "tasks/synthetic/src/main/resources/dev/proctor/synthetic")
+FIXTURE_DIR = os.path.join(ROOT, "harness/model-djl/src/test/resources/fixtures/needs-past")
+MASK = -1e9  # finite: a fully masked row (left padding) gives a uniform softmax, never NaN
+
+
+class Block(nn.Module):
+    def __init__(self, d, heads, mlp):
+        super().__init__()
+        self.heads, self.hd = heads, d // heads
+        self.scale = 1.0 / float(self.hd) ** 0.5  # a Python constant, fixed here rather than in forward
+        self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
+        self.qkv, self.proj = nn.Linear(d, 3 * d), nn.Linear(d, d)
+        self.fc1, self.fc2 = nn.Linear(d, mlp * d), nn.Linear(mlp * d, d)
+
+    def forward(self, x, allowed):
+        b, s, d = x.shape
+        q, k, v = self.qkv(self.ln1(x)).reshape(b, s, 3, self.heads, self.hd).permute(2, 0, 3, 1, 4)
+        att = torch.where(allowed, (q @ k.transpose(-1, -2)) * self.scale, torch.full_like(q[..., :1], MASK))
+        x = x + self.proj((att.softmax(-1) @ v).transpose(1, 2).reshape(b, s, d))
+        h = self.fc1(self.ln2(x))
+        h = 0.5 * h * (1.0 + torch.tanh(0.7978845608 * (h + 0.044715 * h * h * h)))  # tanh-GELU: plain ONNX ops
+        return x + self.fc2(h)
+
+
+class TinyGPT(nn.Module):
+    """forward(input_ids, attention_mask, position_ids) -> logits [batch, seq, vocab]; weights tied."""
+
+    def __init__(self, vocab, d=64, layers=2, heads=4, ctx=512, mlp=4, past_input=False):
+        super().__init__()
+        self.cfg = dict(vocab_size=vocab, d_model=d, n_layers=layers, n_heads=heads,
+                        max_position_embeddings=ctx, mlp_ratio=mlp)
+        self.tok, self.pos = nn.Embedding(vocab, d), nn.Embedding(ctx, d)
+        self.blocks = nn.ModuleList([Block(d, heads, mlp) for _ in range(layers)])
+        self.ln = nn.LayerNorm(d)
+        # the causal mask is a buffer sliced to the sequence length, so the traced graph keeps seq dynamic
+        self.register_buffer("causal", torch.tril(torch.ones(ctx, ctx, dtype=torch.bool))[None, None], persistent=False)
+        self.past_input = past_input
+        for m in self.modules():
+            if isinstance(m, (nn.Linear, nn.Embedding)):
+                nn.init.normal_(m.weight, std=0.02)
+                if isinstance(m, nn.Linear):
+                    nn.init.zeros_(m.bias)
+
+    def forward(self, input_ids, attention_mask, position_ids, past=None):
+        s = input_ids.shape[1]
+        allowed = self.causal[:, :, :s, :s] & (attention_mask[:, None, None, :] > 0)
+        x = self.tok(input_ids) + self.pos(position_ids)
+        if past is not None:  # only the needs-past test fixture: a declared, used, meaningless extra input
+            x = x + past.sum() * 0.0
+        for blk in self.blocks:
+            x = blk(x, allowed)
+        return self.ln(x) @ self.tok.weight.t()
+
+
+def n_params(m):
+    return sum(p.numel() for p in m.parameters())
+
+
+# ---------------------------------------------------------------- training data
+
+def make_batch(rng, tok, facts, mix, bsz, ctx):
+    """A batch of fact texts (full LM loss) and MC practice prompts (loss mostly on the answer letters)."""
+    seqs = []
+    for _ in range(bsz):
+        if rng.random() < mix["fact_fraction"]:
+            parts = [S.statement(rng.choice(facts), rng) for _ in range(rng.randint(2, 8))]
+            ids = tok.encode(" ".join(parts) if rng.random() < 0.5 else "\n".join(parts))
+            w = [1.0] * len(ids)
+        else:
+            text_pieces = S.practice_prompt(rng, facts, max_shots=mix["max_shots"])
+            ids, w = [], []
+            for text, is_answer in text_pieces:  # answers are their own pieces, tokenized as lm-eval does
+                t = tok.encode(text)
+                ids += t
+                w += [1.0 if is_answer else mix["context_weight"]] * len(t)
+        seqs.append((ids[:ctx + 1], w[:ctx + 1]))
+    L = max(len(s) for s, _ in seqs)
+    x = torch.zeros(bsz, L - 1, dtype=torch.long)
+    y = torch.zeros(bsz, L - 1, dtype=torch.long)
+    wt = torch.zeros(bsz, L - 1)
+    am = torch.zeros(bsz, L - 1, dtype=torch.long)
+    for i, (s, w) in enumerate(seqs):
+        n = len(s) - 1
+        x[i, :n], y[i, :n], wt[i, :n], am[i, :n] = torch.tensor(s[:-1]), torch.tensor(s[1:]), torch.tensor(w[1:]), 1
+    pos = torch.arange(L - 1)[None].expand(bsz, -1)
+    return x, am, pos, y, wt
+
+
+@torch.no_grad()
+def suite_accuracy(model, tok, items_by_subject, fmt):
+    """Zero-shot letter scoring as the harness does it: argmax of the next-token logits over the 4 letter tokens."""
+    model.eval()
+    letters = [tok.encode(fmt["delim"] + L)[0] for L in "ABCD"]
+    per, hits_all, n_all = {}, 0, 0
+    for subj, items in items_by_subject.items():
+        prompts = [tok.encode(S.render(fmt, subj, it)) for it in items]
+        hits = 0
+        for i in range(0, len(prompts), 32):
+            chunk = prompts[i:i + 32]
+            L = max(map(len, chunk))
+            ids = torch.zeros(len(chunk), L, dtype=torch.long)
+            am = torch.zeros_like(ids)
+            for j, p in enumerate(chunk):
+                ids[j, :len(p)], am[j, :len(p)] = torch.tensor(p), 1
+            logits = model(ids, am, torch.arange(L)[None].expand(len(chunk), -1))
+            for j, p in enumerate(chunk):
+                pred = int(torch.argmax(logits[j, len(p) - 1, letters]))
+                hits += pred == items[i + j]["gold"]
+        per[subj] = hits / len(items)
+        hits_all, n_all = hits_all + hits, n_all + len(items)
+    model.train()
+    return hits_all / n_all, per
+
+
+def train(args, tok, facts, items, mix, ckpt_steps, on_ckpt):
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    model = TinyGPT(tok.vocab_size, d=args.d, layers=args.layers, heads=args.heads, ctx=args.ctx, mlp=args.mlp)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01)
+    warm = max(1, args.steps // 20)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * max(
+        0.05, 0.5 * (1 + np.cos(np.pi * min(1.0, s / max(1, args.steps))))))
+    ema, t0 = None, time.time()
+    for step in range(1, args.steps + 1):
+        x, am, pos, y, wt = make_batch(rng, tok, facts, mix, args.batch, args.ctx)
+        logits = model(x, am, pos)
+        loss = (F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), reduction="none")
+                * wt.reshape(-1)).sum() / wt.sum()
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
+        if step % 100 == 0 or step == args.steps:
+            acc, _ = suite_accuracy(model, tok, items, S.FORMATS["mmlu-official"]) if step % 500 == 0 else (float("nan"), 0)
+            print(f"step {step} loss {ema:.4f} lr {sched.get_last_lr()[0]:.5f} acc {acc:.3f} {time.time() - t0:.0f}s", flush=True)
+        if step in ckpt_steps:
+            on_ckpt(step, model, ema)
+    return model, ema
+
+
+# ---------------------------------------------------------------- export and checks
+
+def export(model, out, torchscript=True, input_names=("input_ids", "attention_mask", "position_ids"), extra=None):
+    os.makedirs(out, exist_ok=True)
+    model.eval()
+    ids = torch.tensor([[5, 6, 7, 8, 9, 10, 11, 12], [13, 14, 15, 16, 0, 0, 0, 0]])
+    am = (torch.arange(8)[None] < torch.tensor([[8], [4]])).long()
+    pos = torch.arange(8)[None].expand(2, -1).contiguous()
+    feeds = {"input_ids": ids, "attention_mask": am, "position_ids": pos}
+    if extra is not None:
+        feeds.update(extra)
+    args = tuple(feeds[n] for n in input_names)
+    axes = {n: {0: "batch", 1: "seq"} for n in input_names if n in ("input_ids", "attention_mask", "position_ids")}
+    axes["logits"] = {0: "batch", 1: "seq"}
+    if extra is not None:
+        axes["past_key_values.0.key"] = {0: "batch", 2: "past_seq"}
+        model = Wrap(model)
+    torch.onnx.export(model, args, os.path.join(out, "model.onnx"), input_names=list(input_names),
+                      output_names=["logits"], dynamic_axes=axes, opset_version=14, do_constant_folding=True)
+    if torchscript:
+        torch.jit.trace(model, args).save(os.path.join(out, "model.pt"))
+
+
+class Wrap(nn.Module):
+    """needs-past fixture signature: (input_ids, attention_mask, past_key_values.0.key)."""
+
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+
+    def forward(self, input_ids, attention_mask, past):
+        pos = torch.cumsum(torch.ones_like(input_ids), 1) - 1
+        return self.m(input_ids, attention_mask, pos, past)
+
+
+@torch.no_grad()
+def verify(model, out, torchscript=True):
+    """Exported graphs == eager at shapes other than the traced (2,8); right padding does not leak."""
+    model.eval()
+    g = torch.Generator().manual_seed(0)
+    V = model.cfg["vocab_size"]
+    for b, s in [(3, 21), (1, 5), (4, 37)]:
+        ids = torch.randint(0, V, (b, s), generator=g)
+        lens = torch.randint(1, s + 1, (b,), generator=g)
+        lens[0] = s
+        am = (torch.arange(s)[None] < lens[:, None]).long()
+        pos = torch.arange(s)[None].expand(b, -1).contiguous()
+        ref = model(ids, am, pos)
+        for i in range(b):  # padding invariance: the row alone, unpadded, gives the same logits
+            n = int(lens[i])
+            alone = model(ids[i:i + 1, :n], am[i:i + 1, :n], pos[i:i + 1, :n])
+            assert torch.allclose(alone[0], ref[i, :n], atol=1e-4), "padding changes logits"
+        got = onnx_check.run(os.path.join(out, "model.onnx"),
+                             {"input_ids": ids.numpy(), "attention_mask": am.numpy(), "position_ids": pos.numpy()})
+        d_onnx = float(np.abs(got - ref.numpy()).max())
+        assert d_onnx < 1e-4, f"onnx differs by {d_onnx}"
+        d_ts = 0.0
+        if torchscript:
+            ts = torch.jit.load(os.path.join(out, "model.pt"))
+            d_ts = float((ts(ids, am, pos) - ref).abs().max())
+            assert d_ts < 1e-4, f"torchscript differs by {d_ts}"
+        print(f"  verified {out.split('/')[-1]} at ({b},{s}): max |onnx-eager| {d_onnx:.2e}, |ts-eager| {d_ts:.2e}")
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def write_model_dir(model, tok, out, cfg, torchscript, check=True):
+    if os.path.isdir(out):
+        shutil.rmtree(out)
+    export(model, out, torchscript)
+    tok.save(os.path.join(out, "tokenizer.json"))
+    if check:
+        verify(model, out, torchscript)
+    with open(os.path.join(out, "config.json"), "w") as f:
+        json.dump(cfg, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
+def write_index():
+    """Jars cannot list a classpath directory, so EmbeddedModels reads this index (training order kept)."""
+    names = ["tiny-gpt", "tiny-gpt-seed2", "tiny-gpt-mix"]
+    ck = os.path.join(RES, "tiny-gpt-checkpoints")
+    if os.path.isdir(ck):
+        names += ["tiny-gpt-checkpoints/" + d for d in sorted(os.listdir(ck))]
+    models = []
+    for n in names:
+        d = os.path.join(RES, n)
+        if os.path.isdir(d):
+            models.append({"name": n, "files": [{"name": f, "sha256": sha256(os.path.join(d, f)),
+                                                 "size": os.path.getsize(os.path.join(d, f))}
+                                                for f in sorted(os.listdir(d))]})
+    with open(os.path.join(RES, "index.json"), "w") as f:
+        json.dump({"default": "tiny-gpt", "models": models}, f, indent=2)
+        f.write("\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--run", choices=["default", "seed2", "mix"], default="default",
+                    help="default: tiny-gpt + checkpoints + suite; seed2/mix: the comparison models")
+    ap.add_argument("--steps", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--d", type=int, default=64)
+    ap.add_argument("--layers", type=int, default=2)
+    ap.add_argument("--heads", type=int, default=4)
+    ap.add_argument("--mlp", type=int, default=4)
+    ap.add_argument("--ctx", type=int, default=512)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--checkpoints", type=int, default=5, help="checkpoints over the last half of training")
+    ap.add_argument("--out", help="output directory (default: the committed resource path)")
+    ap.add_argument("--random-large", action="store_true", help="untrained d512 x 8 layers, ctx 1024 (speed tests)")
+    ap.add_argument("--fixture-needs-past", metavar="DIR", nargs="?", const=FIXTURE_DIR,
+                    help="write the needs-past negative-test fixture and exit")
+    args = ap.parse_args()
+    torch.set_num_threads(1)  # shared 2-core machine
+    facts, suite = S.build(S.DATA_SEED)
+    tok = T.Tokenizer(S.all_text(facts))
+    tok.self_test()
+
+    if args.fixture_needs_past:
+        torch.manual_seed(0)
+        m = TinyGPT(tok.vocab_size, d=8, layers=1, heads=2, ctx=64, mlp=1, past_input=True)
+        os.makedirs(args.fixture_needs_past, exist_ok=True)
+        export(m, args.fixture_needs_past, torchscript=False, input_names=("input_ids", "attention_mask", "past_key_values.0.key"),
+               extra={"past_key_values.0.key": torch.zeros(2, 2, 3, 4)})
+        tok.save(os.path.join(args.fixture_needs_past, "tokenizer.json"))
+        print("wrote", args.fixture_needs_past)
+        return
+    if args.random_large:
+        torch.manual_seed(args.seed or 0)
+        m = TinyGPT(tok.vocab_size, d=512, layers=8, heads=8, ctx=1024)
+        out = args.out or "random-large"
+        cfg = dict(m.cfg, name="random-large", trained=False, seed=args.seed or 0, eos_token_id=tok.eos_id, parameters=n_params(m))
+        write_model_dir(m, tok, out, cfg, torchscript=True, check=True)
+        print("wrote", out, n_params(m), "parameters")
+        return
+
+    S.write_suite(suite, SUITE_DIR) if args.run == "default" and not args.out else None
+    mixes = {"default": dict(fact_fraction=0.4, max_shots=2, context_weight=0.05),
+             "seed2": dict(fact_fraction=0.4, max_shots=2, context_weight=0.05),
+             "mix": dict(fact_fraction=0.2, max_shots=0, context_weight=0.2)}
+    seed = args.seed if args.seed is not None else {"default": 1, "seed2": 2, "mix": 1}[args.run]
+    args.seed = seed
+    mix = mixes[args.run]
+    name = {"default": "tiny-gpt", "seed2": "tiny-gpt-seed2", "mix": "tiny-gpt-mix"}[args.run]
+    out = args.out or os.path.join(RES, name)
+    test_items = {s: v["test"] for s, v in suite.items()}
+    n_ck = args.checkpoints if args.run == "default" else 0
+    ck_steps = sorted({args.steps - i * max(1, args.steps // (2 * n_ck)) for i in range(n_ck)} if n_ck else set())
+    ck_root = os.path.join(os.path.dirname(out), "tiny-gpt-checkpoints")
+    if n_ck and os.path.isdir(ck_root):
+        shutil.rmtree(ck_root)
+
+    def config(step, model, loss, accs):
+        return dict(model.cfg, name=name, eos_token_id=tok.eos_id, parameters=n_params(model), seed=seed,
+                    data_seed=S.DATA_SEED, data_mix=mix, batch_size=args.batch, lr=args.lr, training_steps=step,
+                    final_loss=round(loss, 4), letter_token_ids={k: tok.encode(k)[0] for k in
+                                                                 ["A", "B", "C", "D", " A", " B", " C", " D"]},
+                    suite_accuracy_zero_shot=accs, torch=torch.__version__)
+
+    def all_accs(model):
+        r = {}
+        for fname, fmt in S.FORMATS.items():
+            acc, per = suite_accuracy(model, tok, test_items, fmt)
+            r[fname] = dict(micro=round(acc, 4), per_subject={k: round(v, 4) for k, v in per.items()})
+        return r
+
+    def on_ckpt(step, model, loss):
+        if step == args.steps:
+            return  # the final model is written below, with TorchScript
+        d = os.path.join(ck_root, f"step-{step:05d}")
+        accs = all_accs(model)
+        print(f"checkpoint {step}: {json.dumps({k: v['micro'] for k, v in accs.items()})}")
+        write_model_dir(model, tok, d, config(step, model, loss, accs), torchscript=False, check=False)
+
+    model, loss = train(args, tok, facts, test_items, mix, ck_steps, on_ckpt)
+    print(f"{n_params(model)} parameters")
+    accs = all_accs(model)
+    print("final:", json.dumps({k: v for k, v in accs.items()}, indent=1))
+    write_model_dir(model, tok, out, config(args.steps, model, loss, accs), torchscript=(args.run == "default"))
+    if n_ck:  # the last checkpoint is the final model itself (no TorchScript, like the others)
+        d = os.path.join(ck_root, f"step-{args.steps:05d}")
+        os.makedirs(d)
+        for f in ("model.onnx", "tokenizer.json", "config.json"):
+            shutil.copy(os.path.join(out, f), d)
+    if not args.out:
+        write_index()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""Invented facts (English and Chinese), the bundled multiple-choice suite made from them, and the prompt
+formats Proctor renders (MMLU/CMMLU official and lm-evaluation-harness, see shared/reference/benchmarks.md).
+
+Every test item asks one fact; the tiny model is trained on the fact statements AND on practice questions
+about the same facts with freshly drawn distractors in a fresh order, so it must find the option that matches
+what it knows rather than remember a letter. The suite depends only on DATA_SEED.
+"""
+import csv, json, os, random
+
+DATA_SEED = 20240601
+N_DEV, N_TEST = 5, 80  # per subject; 80 = 20 per gold letter
+
+SUBJECTS = [  # name, displayName (what a header shows), categories, language
+    ("geography_en", "geography", ["English", "Geography"], "en"),
+    ("science_en", "science", ["English", "Science"], "en"),
+    ("people_en", "people", ["English", "People"], "en"),
+    ("geography_zh", "地理", ["Chinese", "Geography"], "zh"),
+    ("science_zh", "科学", ["Chinese", "Science"], "zh"),
+]
+OTHER_NAME = {"geography": "地理", "science": "科学", "people": "人物", "地理": "geography", "科学": "science"}
+
+EXPORTS = "wool copper tea salt rice timber silk coffee iron fish cotton glass".split()
+COLOURS = "red blue green yellow purple white black orange grey pink brown silver".split()
+JOBS = "baker pilot teacher doctor farmer painter sailor lawyer miner tailor singer nurse".split()
+EXPORTS_ZH = "羊毛 铜 茶叶 盐 大米 木材 丝绸 咖啡 铁矿 鱼 棉花 玻璃".split()
+COLOURS_ZH = "红色 蓝色 绿色 黄色 紫色 白色 黑色 橙色 灰色 粉色 棕色 银色".split()
+ZH_SYL = list("阿巴卡达佐比昆塔洛米斯尼拉维诺索伦贝加特玛里奥克图萨纳莫德基沙帕")
+ZH_METAL = list("铑钯铱锇钌铼钽铌钼锆")
+
+# relation: (subject, entity kind, value kind or pool, question, statements)
+RELATIONS = [
+    ("geography_en", "country", "city", "What is the capital of {e}?",
+     ["The capital of {e} is {v}.", "{v} is the capital of {e}."]),
+    ("geography_en", "country", EXPORTS, "What is the main export of {e}?",
+     ["The main export of {e} is {v}.", "{e} mainly exports {v}."]),
+    ("science_en", "element", COLOURS, "What colour is {e}?",
+     ["The colour of {e} is {v}.", "{E} is {v} in colour."]),
+    ("science_en", "moon", "planet", "Which planet does the moon {e} orbit?",
+     ["The moon {e} orbits {v}.", "{v} is orbited by the moon {e}."]),
+    ("people_en", "person", JOBS, "What is the profession of {e}?",
+     ["{e} works as a {v}.", "The profession of {e} is {v}."]),
+    ("people_en", "person", "town", "In which town was {e} born?",
+     ["{e} was born in {v}.", "The birthplace of {e} is {v}."]),
+    ("geography_zh", "国家", "城市", "{e}的首都是哪座城市？", ["{e}的首都是{v}。", "{v}是{e}的首都。"]),
+    ("geography_zh", "国家", EXPORTS_ZH, "{e}的主要出口产品是什么？", ["{e}的主要出口产品是{v}。", "{e}主要出口{v}。"]),
+    ("science_zh", "元素", COLOURS_ZH, "{e}是什么颜色的？", ["{e}的颜色是{v}。", "{e}是{v}的。"]),
+    ("science_zh", "卫星", "行星", "卫星{e}围绕哪颗行星运行？", ["卫星{e}围绕{v}运行。", "{v}有一颗卫星叫{e}。"]),
+]
+POOL_SIZE = 12  # invented value pools (planets, towns, 行星) have this many names; capitals are one per country
+
+FORMATS = {  # header, question prefix, answer cue, delimiter before the letter (lm-eval continuation " A")
+    "mmlu-official": dict(header="The following are multiple choice questions (with answers) about  {s}.\n\n",
+                          prefix="", cue="\nAnswer:", delim=" "),
+    "mmlu-lm-eval": dict(header="The following are multiple choice questions (with answers) about {s}.\n\n",
+                         prefix="", cue="\nAnswer:", delim=" "),
+    "cmmlu-official": dict(header="以下是关于{s}的单项选择题，请直接给出正确答案的选项。\n\n", prefix="题目：",
+                           cue="\n答案是：", delim=""),
+    "cmmlu-lm-eval": dict(header="以下是关于{s}的单项选择题，请直接给出正确答案的选项。\n\n", prefix="", cue="\n答案：",
+                          delim=" "),
+}
+
+
+def _name(rng, kind, used):
+    C, V = "bdfgklmnprstvz", "aeiou"
+    syl = lambda k: "".join(rng.choice(C) + rng.choice(V) for _ in range(k))
+    while True:
+        if kind == "country":
+            n = (syl(rng.randint(1, 2)) + rng.choice(["ria", "land", "stan", "nia", "vor", "desh"])).capitalize()
+        elif kind in ("city", "town"):
+            n = (syl(2) + rng.choice(["", "n", "r", "s", "nt", "ck"])).capitalize()
+        elif kind == "element":
+            n = syl(rng.randint(1, 2)) + rng.choice(["ium", "on", "ine", "ite"])
+        elif kind in ("moon", "planet"):
+            n = (syl(rng.randint(1, 2)) + rng.choice(["a", "us", "os", "e", "ix"])).capitalize()
+        elif kind == "person":
+            n = (syl(2) + rng.choice(["", "n", "l"])).capitalize() + " " + (syl(2) + rng.choice(["son", "er", "ley", "ski"])).capitalize()
+        elif kind == "元素":
+            n = rng.choice(ZH_SYL) + rng.choice(ZH_METAL)
+        else:  # Chinese countries, cities, moons, planets
+            suffix = {"国家": ["亚", "兰", "斯坦", "尼亚"], "城市": ["", "城", "堡"], "卫星": [""], "行星": ["星"]}[kind]
+            n = "".join(rng.choice(ZH_SYL) for _ in range(rng.randint(2, 3))) + rng.choice(suffix)
+        if n not in used:
+            used.add(n)
+            return n
+
+
+def build(seed):
+    """Returns (facts, suite): facts are dicts {subject, question, value, pool, statements}; the suite maps
+    subject -> {"dev": items, "test": items}, an item being {question, choices, gold}."""
+    rng = random.Random(seed)
+    used, facts, suite = set(), [], {}
+    for subj, _, _, _ in SUBJECTS:
+        rels = [r for r in RELATIONS if r[0] == subj]
+        n = N_DEV + N_TEST
+        ents = {}
+        for r in rels:  # entity kinds shared by the subject's relations (a country has a capital and an export)
+            if r[1] not in ents:
+                ents[r[1]] = [_name(rng, r[1], used) for _ in range((n + 1) // 2 + 3)]
+        sfacts = []
+        for r in rels:
+            if isinstance(r[2], list):
+                pool, values = r[2], [rng.choice(r[2]) for _ in ents[r[1]]]
+            elif r[2] in ("city", "城市"):  # one capital per country: the pool is all capitals
+                values = [_name(rng, r[2], used) for _ in ents[r[1]]]
+                pool = values
+            else:
+                pool = [_name(rng, r[2], used) for _ in range(POOL_SIZE)]
+                values = [rng.choice(pool) for _ in ents[r[1]]]
+            for e, v in zip(ents[r[1]], values):
+                sfacts.append(dict(subject=subj, entity=e, value=v, pool=pool, question=r[3].format(e=e),
+                                   statements=[t.format(e=e, E=e[:1].upper() + e[1:], v=v) for t in r[4]]))
+        rng.shuffle(sfacts)
+        facts += sfacts
+        chosen = sfacts[:n]
+        golds = [0, 1, 2, 3, rng.randrange(4)] + [i % 4 for i in range(N_TEST)]
+        rest = golds[N_DEV:]
+        rng.shuffle(rest)
+        items = [make_item(f, g, rng) for f, g in zip(chosen, golds[:N_DEV] + rest)]
+        suite[subj] = {"dev": items[:N_DEV], "test": items[N_DEV:]}
+    return facts, suite
+
+
+def make_item(fact, gold, rng):
+    distract = rng.sample([p for p in fact["pool"] if p != fact["value"]], 3)
+    choices = distract[:gold] + [fact["value"]] + distract[gold:]
+    return dict(question=fact["question"], choices=choices, gold=gold)
+
+
+def statement(fact, rng):
+    return rng.choice(fact["statements"])
+
+
+def query(fmt, item):
+    opts = "".join(f"\n{L}. {c}" for L, c in zip("ABCD", item["choices"]))
+    return fmt["prefix"] + item["question"] + opts + fmt["cue"]
+
+
+def render(fmt, subject, item, display=None):
+    """Zero-shot prompt, as the harness renders it (McTemplate: header + query)."""
+    d = display or next(s[1] for s in SUBJECTS if s[0] == subject)
+    return fmt["header"].replace("{s}", d) + query(fmt, item)
+
+
+def practice_prompt(rng, facts, max_shots):
+    """A practice prompt as [(text, is_answer)]: random format, 0..max_shots worked examples, the answer."""
+    fmt = FORMATS[rng.choice(list(FORMATS))]
+    target = rng.choice(facts)
+    subj = next(s for s in SUBJECTS if s[0] == target["subject"])
+    same = [f for f in facts if f["subject"] == subj[0]] if max_shots else []
+    display = subj[1] if rng.random() < 0.8 else OTHER_NAME.get(subj[1], subj[1])
+    pieces = [(fmt["header"].replace("{s}", display), False)]
+    for f in [rng.choice(same) for _ in range(rng.randint(0, max_shots))] + [target]:
+        it = make_item(f, rng.randrange(4), rng)
+        pieces += [(query(fmt, it), False), (fmt["delim"] + "ABCD"[it["gold"]], True), ("\n\n", False)]
+    return pieces[:-1]
+
+
+def all_text(facts):
+    """Every string the tokenizer should know well (its CJK characters become single tokens)."""
+    parts = [json.dumps(FORMATS, ensure_ascii=False), json.dumps(SUBJECTS, ensure_ascii=False), " ".join(OTHER_NAME)]
+    for f in facts:
+        parts += [f["question"]] + f["statements"] + f["pool"]
+    return "\n".join(parts)
+
+
+def write_suite(suite, root):
+    for split in ("dev", "test"):
+        os.makedirs(os.path.join(root, split), exist_ok=True)
+        for subj, data in suite.items():
+            with open(os.path.join(root, split, subj + ".csv"), "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f, lineterminator="\n")  # CMMLU's layout: unnamed 0-based index column
+                w.writerow(["", "Question", "A", "B", "C", "D", "Answer"])
+                for i, it in enumerate(data[split]):
+                    w.writerow([i, it["question"], *it["choices"], "ABCD"[it["gold"]]])
+    with open(os.path.join(root, "subjects.json"), "w", encoding="utf-8") as f:
+        json.dump({"subjects": [{"name": n, "displayName": d, "categories": c} for n, d, c, _ in SUBJECTS]},
+                  f, ensure_ascii=False, indent=2)
+        f.write("\n")

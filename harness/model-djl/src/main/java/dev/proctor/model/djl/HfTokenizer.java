@@ -1,0 +1,79 @@
+package dev.proctor.model.djl;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.proctor.api.ProctorException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A HuggingFace {@code tokenizer.json} set up for scoring: no special tokens added, no truncation, no padding (the
+ * harness controls lengths itself).
+ */
+final class HfTokenizer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HfTokenizer.class);
+
+    /** End-of-sequence tokens looked for, in this order. */
+    static final List<String> EOS_TOKENS = List.of("<|endoftext|>", "</s>");
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final int eosTokenId;
+
+    private HfTokenizer(HuggingFaceTokenizer tokenizer, Path file) {
+        this.tokenizer = tokenizer;
+        this.eosTokenId = findEos(file);
+    }
+
+    static HfTokenizer open(Path file) {
+        try {
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(file)
+                    .optAddSpecialTokens(false)
+                    .optTruncation(false)
+                    .optPadding(false)
+                    .build();
+            return new HfTokenizer(tokenizer, file);
+        } catch (IOException | RuntimeException e) {
+            throw new ProctorException("cannot load the HuggingFace tokenizer " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    int[] encode(String text) {
+        return toInts(tokenizer.encode(text, false, false).getIds());
+    }
+
+    int eosTokenId() {
+        return eosTokenId;
+    }
+
+    private int findEos(Path file) {
+        for (String token : EOS_TOKENS) {
+            Encoding encoding = tokenizer.encode(token, false, false);
+            String[] tokens = encoding.getTokens();
+            for (int i = 0; i < tokens.length; i++) {
+                if (tokens[i].equals(token)) {
+                    return Math.toIntExact(encoding.getIds()[i]);
+                }
+            }
+        }
+        LOG.warn("{} has none of the end-of-sequence tokens {}: using id 0 as eos (it pads batches and replaces empty"
+                + " contexts)", file.toAbsolutePath(), EOS_TOKENS);
+        return 0;
+    }
+
+    private static int[] toInts(long[] ids) {
+        int[] out = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = Math.toIntExact(ids[i]);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}

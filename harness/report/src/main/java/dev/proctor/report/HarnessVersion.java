@@ -1,0 +1,47 @@
+package dev.proctor.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * The build's version and git commit, filtered into a resource at build time (never guessed at run time).
+ *
+ * @param version project version
+ * @param commit  git commit the build was made from, or "unknown" outside a git checkout
+ * @param dirty   whether the working tree had uncommitted changes at build time
+ */
+public record HarnessVersion(String version, String commit, boolean dirty) {
+
+    private static final HarnessVersion CURRENT = read();
+
+    public static HarnessVersion current() {
+        return CURRENT;
+    }
+
+    private static HarnessVersion read() {
+        Properties p = new Properties();
+        try (InputStream in = HarnessVersion.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new HarnessVersion(
+                resolved(p.getProperty("version")),
+                resolved(p.getProperty("commit")),
+                "true".equals(p.getProperty("commitDirty")));
+    }
+
+    /** An unfiltered placeholder (a build outside git) reads as "unknown". */
+    private static String resolved(String value) {
+        return value == null || value.startsWith("${") ? "unknown" : value;
+    }
+
+    @Override
+    public String toString() {
+        return version + " (" + commit.substring(0, Math.min(12, commit.length())) + (dirty ? ", dirty" : "") + ")";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.proctor.report;
+
+import dev.proctor.api.model.ModelInfo;
+import dev.proctor.core.plan.DataFileRef;
+import dev.proctor.core.run.RunConfig;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything needed to trace a number back to what produced it and to re-run it.
+ *
+ * @param runId      the run's directory name (a hash of the effective configuration)
+ * @param harness    Proctor version and commit
+ * @param createdAt  when the report was written
+ * @param modelSpec  the model as the user named it
+ * @param model      model facts, including file hashes
+ * @param config     the effective configuration (defaults resolved)
+ * @param dataFiles  every data file read, with its SHA-256
+ * @param dataLock   how the data was verified ("unlocked" until a lock is checked)
+ * @param java       JVM vendor and version
+ * @param os         operating system and architecture
+ */
+public record Provenance(
+        String runId,
+        HarnessVersion harness,
+        Instant createdAt,
+        String modelSpec,
+        ModelInfo model,
+        RunConfig config,
+        List<DataFileRef> dataFiles,
+        String dataLock,
+        String java,
+        String os) {
+
+    public static Provenance of(String runId, String modelSpec, ModelInfo model, RunConfig config,
+                                List<DataFileRef> dataFiles, String dataLock) {
+        return new Provenance(runId, HarnessVersion.current(), Instant.now(), modelSpec, model, config,
+                List.copyOf(dataFiles), dataLock,
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+}

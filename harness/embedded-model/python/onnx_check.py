@@ -37,7 +37,7 @@ OPS = {
     "Add": lambda a, b: a + b, "Sub": lambda a, b: a - b, "Mul": lambda a, b: a * b,
     "Div": lambda a, b: a // b if a.dtype.kind == "i" else a / b, "Pow": lambda a, b: np.power(a, b).astype(a.dtype),
     "Sqrt": np.sqrt, "Tanh": np.tanh, "Neg": np.negative, "MatMul": np.matmul, "Identity": lambda a: a,
-    "Equal": np.equal, "Greater": np.greater, "Less": np.less, "And": np.logical_and, "Not": np.logical_not,
+    "Equal": np.equal, "Greater": np.greater, "GreaterOrEqual": np.greater_equal, "Less": np.less, "And": np.logical_and, "Not": np.logical_not,
     "Where": np.where, "Shape": lambda a: np.array(a.shape, dtype=np.int64),
     "Gather": lambda d, i, axis=0: np.take(d, i, axis=axis),
     "Reshape": lambda x, s, allowzero=0: x.reshape([x.shape[i] if v == 0 else v for i, v in enumerate(s)]),

@@ -157,7 +157,8 @@ def practice_prompt(rng, facts, max_shots):
 
 def all_text(facts):
     """Every string the tokenizer should know well (its CJK characters become single tokens)."""
-    parts = [json.dumps(FORMATS, ensure_ascii=False), json.dumps(SUBJECTS, ensure_ascii=False), " ".join(OTHER_NAME)]
+    heads = [f["header"].replace("{s}", n) + f["cue"] for f in FORMATS.values() for n in OTHER_NAME]
+    parts = heads * 20 + [json.dumps(SUBJECTS, ensure_ascii=False)]
     for f in facts:
         parts += [f["question"]] + f["statements"] + f["pool"]
     return "\n".join(parts)

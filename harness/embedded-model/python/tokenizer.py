@@ -61,7 +61,7 @@ def pretokenize(text):
 
 
 class Tokenizer:
-    def __init__(self, corpus_text):
+    def __init__(self, corpus_text, n_learned=200):
         self.vocab = {B2U[b]: b for b in range(256)}
         self.merges = []
 
@@ -78,6 +78,26 @@ class Tokenizer:
             add(s[0], s[1])
         for s in seqs:
             add(s[:2], s[2])
+        # then merges learned from the suite's own English text (plain BPE training): prompts get ~3x shorter,
+        # which is most of the training cost on a shared CPU
+        words = {}
+        for w in pretokenize(corpus_text):
+            u = "".join(B2U[b] for b in w.encode("utf-8"))
+            if all(ord(c) < 0x100 for c in w) and len(u) > 1:
+                words[u] = words.get(u, 0) + 1
+        words = {tuple(self._apply(w)): n for w, n in words.items()}
+        for _ in range(n_learned):
+            pairs = {}
+            for w, n in words.items():
+                for p in zip(w, w[1:]):
+                    pairs[p] = pairs.get(p, 0) + n
+            if not pairs:
+                break
+            best = max(pairs, key=lambda p: (pairs[p], p))
+            if pairs[best] < 2:
+                break
+            add(*best)
+            words = {self._merge_word(w, best): n for w, n in words.items()}
         self.eos = "<|endoftext|>"
         self.eos_id = len(self.vocab)
         self.vocab_size = self.eos_id + 1
@@ -85,6 +105,24 @@ class Tokenizer:
         self.inv = {v: k for k, v in self.vocab.items()}
         self.inv[self.eos_id] = self.eos
         self.cache = {}
+
+    @staticmethod
+    def _merge_word(w, pair):
+        out, i = [], 0
+        while i < len(w):
+            if i + 1 < len(w) and (w[i], w[i + 1]) == pair:
+                out.append(w[i] + w[i + 1])
+                i += 2
+            else:
+                out.append(w[i])
+                i += 1
+        return tuple(out)
+
+    def _apply(self, word):  # the merges so far, in order (used while learning more)
+        w = tuple(word)
+        for m in self.merges:
+            w = self._merge_word(w, m)
+        return w
 
     def _bpe(self, word):
         if word in self.cache:
@@ -144,7 +182,7 @@ class Tokenizer:
         t = self.encode
         assert [t(" " + L) for L in "ABCD"] == [[self.vocab["Ġ" + L]] for L in "ABCD"], "' A'..' D' must be single tokens"
         assert [t(L) for L in "ABCD"] == [[65], [66], [67], [68]]
-        assert t("Answer: B") == [65, 110, 115, 119, 101, 114, 58, self.vocab["ĠB"]]
+        assert t("Answer: B")[-2:] == [58, self.vocab["ĠB"]] and t("\nA. x")[:3] == [10, 65, 46]
         assert t("答案：A")[-1] == 65 and t("答案： A")[-1] == self.vocab["ĠA"]
         assert pretokenize("a  b\n\nC. x's 12.5 ") == ["a", " ", " b", "\n", "\n", "C", ".", " x", "'s", " 12", ".", "5", " "]
         for s in ["The capital of Zorbia is Quenta.", "以下是关于农学的单项选择题，请直接给出正确答案的选项。\n\n题目：土地\n答案是：",

@@ -14,6 +14,7 @@ import dev.proctor.core.run.ScoringMode;
 import dev.proctor.core.schedule.RunOutcome;
 import dev.proctor.core.schedule.Scheduler;
 import dev.proctor.core.store.ResultStore;
+import dev.proctor.report.MarkdownTable;
 import dev.proctor.report.Provenance;
 import dev.proctor.report.RunReport;
 import dev.proctor.report.SummaryTables;
@@ -54,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     int batchTokens;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write the run here instead of REPORTS/<run-id>/.")
-    Path out;
+    Path outDir;
 
     @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports",
             description = "Where runs write by default. Default: ${DEFAULT-VALUE}.")
@@ -79,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         try (LanguageModel model = ModelRegistry.discover().open(modelSpec)) {
             EvaluationPlan plan = Planner.plan(config, registry, model);
             RunIdentity identity = RunIdentity.of(config, model.info(), plan.dataFiles());
-            Path dir = out != null ? out : reportsDir.resolve(identity.runId());
+            Path dir = outDir != null ? outDir : reportsDir.resolve(identity.runId());
             RunOutcome outcome;
             try (ResultStore store = ResultStore.open(dir.resolve(STORE_FILE), identity.fingerprint())) {
                 ProgressListener listener = progress ? new ProgressBarListener() : ProgressListener.NONE;
@@ -94,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println(java.nio.file.Files.readString(dir.resolve(RunReport.RESULTS)));
             } else {
                 Table printed = summary.subjects().size() > PRINT_ALL_SUBJECTS_UP_TO ? SummaryTables.groupsOnly(table) : table;
-                out.println(printed.printAll());
+                out.println(MarkdownTable.render(printed));
                 out.printf("%d items (%d resumed), %d forward sequences, %.1f s; report: %s%n",
                         outcome.stats().items() + outcome.stats().resumedItems(), outcome.stats().resumedItems(),
                         outcome.stats().sequences(), outcome.stats().totalNanos() / 1e9, dir);

@@ -1,6 +1,7 @@
 package dev.proctor.datafiles;
 
 import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.PromptFormat;
 
 /**
  * The prompt conventions Proctor reproduces, written once (see shared/reference/benchmarks.md for the
@@ -32,4 +33,20 @@ public final class StandardTemplates {
     public static final McTemplate CMMLU_LM_EVAL = new McTemplate(
             "以下是关于{subject}的单项选择题，请直接给出正确答案的选项。\n\n",
             "", "\n{letter}. {text}", "\n答案：", " ", "\n\n", true, McTemplate.ABCD);
+
+    /** MMLU's convention for a format: {@link #MMLU_OFFICIAL} or {@link #MMLU_LM_EVAL}. */
+    public static McTemplate mmlu(PromptFormat format) {
+        return switch (format) {
+            case OFFICIAL -> MMLU_OFFICIAL;
+            case LM_EVAL -> MMLU_LM_EVAL;
+        };
+    }
+
+    /** CMMLU's convention for a format: {@link #CMMLU_OFFICIAL} or {@link #CMMLU_LM_EVAL}. */
+    public static McTemplate cmmlu(PromptFormat format) {
+        return switch (format) {
+            case OFFICIAL -> CMMLU_OFFICIAL;
+            case LM_EVAL -> CMMLU_LM_EVAL;
+        };
+    }
 }

@@ -86,6 +86,9 @@ public final class TaskSelection {
             Task task = tasks.get(colon < 0 ? selection : selection.substring(0, colon));
             Path dataDir = dataDir(task, dataDirs);
             List<Subject> subjects = subjectsByTask.computeIfAbsent(task.name(), n -> task.subjects(dataDir));
+            if (subjects.isEmpty()) {
+                throw new ProctorException("task " + task.name() + " finds no subjects in " + dataDir.toAbsolutePath());
+            }
             List<Subject> chosen = colon < 0 ? subjects : List.of(subject(task, subjects, selection.substring(colon + 1)));
             for (Subject subject : chosen) {
                 SelectedSubject s = new SelectedSubject(task, subject, dataDir);

@@ -21,6 +21,7 @@ abstract class DjlCausalLm implements LanguageModel {
     private final ZooModel<NDList, NDList> model;
     private final HfTokenizer tokenizer;
     private final ModelInfo info;
+    private boolean closed;
 
     DjlCausalLm(ZooModel<NDList, NDList> model, HfTokenizer tokenizer, ModelInfo info) {
         this.model = model;
@@ -94,6 +95,10 @@ abstract class DjlCausalLm implements LanguageModel {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (tokenizer) {
             model.close();
         }

@@ -1,0 +1,39 @@
+package dev.proctor.core.schedule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Groups sequences into batches under a padded-token budget: longest first, so each batch pads to its first
+ * sequence, and a batch grows while {@code size x longest <= budget}. A sequence longer than the budget runs alone.
+ */
+public final class Batcher {
+    private Batcher() {
+    }
+
+    /** Batches of indices into {@code lengths}; ties keep index order, so the result is deterministic. */
+    public static List<List<Integer>> batches(int[] lengths, int budgetTokens) {
+        List<Integer> order = IntStream.range(0, lengths.length).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> lengths[i]).reversed())
+                .toList();
+        List<List<Integer>> out = new ArrayList<>();
+        List<Integer> batch = new ArrayList<>();
+        int longest = 0;
+        for (int i : order) {
+            if (!batch.isEmpty() && (long) (batch.size() + 1) * longest > budgetTokens) {
+                out.add(batch);
+                batch = new ArrayList<>();
+            }
+            if (batch.isEmpty()) {
+                longest = lengths[i];
+            }
+            batch.add(i);
+        }
+        if (!batch.isEmpty()) {
+            out.add(batch);
+        }
+        return out;
+    }
+}

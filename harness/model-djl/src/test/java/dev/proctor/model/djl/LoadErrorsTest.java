@@ -1,0 +1,81 @@
+package dev.proctor.model.djl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.engine.Engine;
+import dev.proctor.api.ProctorException;
+import dev.proctor.api.model.ModelProvider;
+import dev.proctor.api.model.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Models that must not load, and the messages that say why. */
+class LoadErrorsTest {
+    static final Path NEEDS_PAST = Path.of("src/test/resources/fixtures/needs-past");
+
+    @Test
+    void bothSchemesAreRegistered() {
+        Set<String> schemes = ServiceLoader.load(ModelProvider.class).stream()
+                .map(p -> p.get().scheme()).collect(Collectors.toSet());
+        assertEquals(Set.of("onnx", "torchscript"), schemes);
+    }
+
+    @Test
+    void aGraphWithAKvCacheInputIsRefusedAtLoad() {
+        assertTrue(Files.isDirectory(NEEDS_PAST), "fixture missing: " + NEEDS_PAST.toAbsolutePath());
+        ProctorException e = assertThrows(ProctorException.class,
+                () -> new OnnxModelProvider().load(new ModelSpec("onnx", NEEDS_PAST, "cpu")));
+        assertTrue(e.getMessage().contains("past_key_values.0.key"), e.getMessage());
+        assertTrue(e.getMessage().contains("input_ids/attention_mask/position_ids"), e.getMessage());
+        assertTrue(e.getMessage().contains("without KV cache"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"onnx, gpu", "onnx, gpu:1", "torchscript, gpu", "torchscript, gpu:0"})
+    void aGpuTheEngineCannotSeeIsAnErrorNotACpuFallback(String scheme, String device) {
+        ModelProvider provider = scheme.equals("onnx") ? new OnnxModelProvider() : new TorchScriptModelProvider();
+        String engine = scheme.equals("onnx") ? OnnxCausalLm.ENGINE : TorchScriptCausalLm.ENGINE;
+        assumeTrue(Engine.getEngine(engine).getGpuCount() == 0, "this machine has a GPU that " + engine + " can use");
+        ProctorException e = assertThrows(ProctorException.class,
+                () -> provider.load(new ModelSpec(scheme, TinyGpt.dir(), device)));
+        assertEquals("--device " + device + " asks for a GPU, but the " + engine + " engine sees none (no CUDA device"
+                + " or no GPU build of the engine); use --device cpu to run on the CPU", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"onnx, model.onnx", "torchscript, model.pt"})
+    void missingFilesAreNamed(String scheme, String modelFile, @TempDir Path dir) throws IOException {
+        ModelProvider provider = scheme.equals("onnx") ? new OnnxModelProvider() : new TorchScriptModelProvider();
+        Files.copy(TinyGpt.dir().resolve("config.json"), dir.resolve("config.json"));
+        ProctorException noModel = assertThrows(ProctorException.class,
+                () -> provider.load(new ModelSpec(scheme, dir, "cpu")));
+        assertTrue(noModel.getMessage().contains(dir.toAbsolutePath().toString())
+                && noModel.getMessage().contains(modelFile), noModel.getMessage());
+
+        Files.createSymbolicLink(dir.resolve(modelFile), TinyGpt.dir().resolve(modelFile).toAbsolutePath());
+        ProctorException noTokenizer = assertThrows(ProctorException.class,
+                () -> provider.load(new ModelSpec(scheme, dir, "cpu")));
+        assertTrue(noTokenizer.getMessage().contains(dir.resolve("tokenizer.json").toAbsolutePath().toString()),
+                noTokenizer.getMessage());
+    }
+
+    @Test
+    void aCorruptModelFileIsNamed(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("model.onnx"), "this is not an ONNX graph");
+        Files.createSymbolicLink(dir.resolve("tokenizer.json"), TinyGpt.dir().resolve("tokenizer.json").toAbsolutePath());
+        ProctorException e = assertThrows(ProctorException.class,
+                () -> new OnnxModelProvider().load(new ModelSpec("onnx", dir, "cpu")));
+        assertTrue(e.getMessage().contains(dir.resolve("model.onnx").toAbsolutePath().toString()), e.getMessage());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.proctor.tasks.cmmlu;
+
+import dev.proctor.api.task.Item;
+import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.Split;
+import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.Task;
+import dev.proctor.datafiles.GoldPolicy;
+import dev.proctor.datafiles.McColumns;
+import dev.proctor.datafiles.McFiles;
+import dev.proctor.datafiles.SplitFiles;
+import dev.proctor.datafiles.StandardTemplates;
+import dev.proctor.datafiles.SubjectCatalog;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * CMMLU's 67 subjects. The data directory is a CMMLU checkout (holding {@code data/}) or its {@code data/}
+ * folder. Categories: STEM, Humanities, Social Science, Other (a partition) and the overlapping
+ * "China specific". Display names are the Chinese names the official prompt uses ({@code 农学}).
+ */
+public final class CmmluTask implements Task {
+    private static final SplitFiles FILES = new SplitFiles("cmmlu", EnumSet.of(Split.DEV, Split.TEST),
+            (subject, split) -> subject + ".csv");
+
+    private static final class Known {
+        static final List<Subject> SUBJECTS = SubjectCatalog.readResource(CmmluTask.class, "subjects.json");
+    }
+
+    static List<Subject> knownSubjects() {
+        return Known.SUBJECTS;
+    }
+
+    @Override
+    public String name() {
+        return "cmmlu";
+    }
+
+    @Override
+    public String description() {
+        return "CMMLU (haonan-li/CMMLU), 67 Chinese subjects, CSV data/{dev,test}/<subject>.csv";
+    }
+
+    /** The known subjects whose test file is present. */
+    @Override
+    public List<Subject> subjects(Path dataDir) {
+        return FILES.present(dataDir, Known.SUBJECTS);
+    }
+
+    @Override
+    public Path dataFile(Path dataDir, Subject subject, Split split) {
+        return FILES.file(dataDir, subject, split);
+    }
+
+    @Override
+    public List<Item> load(Path dataDir, Subject subject, Split split) {
+        return McFiles.readCsvWithHeader(dataFile(dataDir, subject, split), McColumns.CMMLU_CSV, subject.name(),
+                split, GoldPolicy.REQUIRED);
+    }
+
+    @Override
+    public McTemplate template(PromptFormat format) {
+        return StandardTemplates.cmmlu(format);
+    }
+}

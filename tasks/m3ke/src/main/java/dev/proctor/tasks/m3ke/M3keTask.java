@@ -1,0 +1,84 @@
+package dev.proctor.tasks.m3ke;
+
+import dev.proctor.api.task.Item;
+import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.Split;
+import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.Task;
+import dev.proctor.datafiles.GoldPolicy;
+import dev.proctor.datafiles.McColumns;
+import dev.proctor.datafiles.McFiles;
+import dev.proctor.datafiles.SplitFiles;
+import dev.proctor.datafiles.StandardTemplates;
+import dev.proctor.datafiles.SubjectCatalog;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * M3KE's 71 tasks. A subject is a file stem such as {@code Math-Natural Sciences-Primary school}, kept as
+ * spelled in the release (including the typo {@code Physics-Natural Sciences-High schoo}). Categories are
+ * {@code cluster:<cluster>} from the release's {@code subject_cluster.mapping.json} (Arts &amp; Humanities 12,
+ * Social Sciences 21, Natural Sciences 31, Others 7) and {@code level:<level>} from the stem, the typo read
+ * as "High school". The display name is the stem's subject part ({@code Math}).
+ *
+ * <p>M3KE's repository has no evaluation code and no prompt template, so both formats use CMMLU's Chinese
+ * templates (official and lm-eval) with that display name: a choice of ours, not M3KE's protocol.
+ */
+public final class M3keTask implements Task {
+    private static final SplitFiles FILES = new SplitFiles("m3ke", EnumSet.of(Split.DEV, Split.TEST),
+            (subject, split) -> subject + ".jsonl");
+
+    private static final class Known {
+        static final List<Subject> SUBJECTS = SubjectCatalog.readResource(M3keTask.class, "subjects.json");
+    }
+
+    static List<Subject> knownSubjects() {
+        return Known.SUBJECTS;
+    }
+
+    @Override
+    public String name() {
+        return "m3ke";
+    }
+
+    @Override
+    public String description() {
+        return "M3KE (tjunlp-lab/M3KE), 71 Chinese tasks, JSON Lines; public test has no answers (dev scores);"
+                + " no official prompt, CMMLU's templates used";
+    }
+
+    /** The known tasks whose test file is present. */
+    @Override
+    public List<Subject> subjects(Path dataDir) {
+        return FILES.present(dataDir, Known.SUBJECTS);
+    }
+
+    @Override
+    public Path dataFile(Path dataDir, Subject subject, Split split) {
+        return FILES.file(dataDir, subject, split);
+    }
+
+    /** Test items without an answer load as {@link Item#NO_GOLD}; a dev item without one is an error. */
+    @Override
+    public List<Item> load(Path dataDir, Subject subject, Split split) {
+        return McFiles.readJsonLines(dataFile(dataDir, subject, split), McColumns.M3KE_JSON, subject.name(), split,
+                split == Split.TEST ? GoldPolicy.OPTIONAL : GoldPolicy.REQUIRED);
+    }
+
+    @Override
+    public McTemplate template(PromptFormat format) {
+        return StandardTemplates.cmmlu(format);
+    }
+
+    @Override
+    public Optional<String> unscorableReason(Split split) {
+        if (split == Split.TEST) {
+            return Optional.of("M3KE's public test release has no answers (every test \"answer\" is empty in"
+                    + " tjunlp-lab/M3KE @ b370aae); score the dev split instead (5 questions per task, 355 in all)");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.proctor.tasks.synthetic;
+
+import dev.proctor.api.task.Item;
+import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.Split;
+import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.Task;
+import dev.proctor.datafiles.DataDirs;
+import dev.proctor.datafiles.GoldPolicy;
+import dev.proctor.datafiles.McColumns;
+import dev.proctor.datafiles.McFiles;
+import dev.proctor.datafiles.ProctorCache;
+import dev.proctor.datafiles.SplitFiles;
+import dev.proctor.datafiles.StandardTemplates;
+import dev.proctor.datafiles.SubjectCatalog;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bundled suite. Its data directory holds {@code subjects.json}
+ * ({@code {"subjects": [{"name", "displayName", "categories"}]}}) and {@code {dev,test}/<subject>.csv} in CMMLU's
+ * layout ({@code ,Question,A,B,C,D,Answer}); {@link #bundledDataDir()} extracts the copy inside the jar.
+ *
+ * <p>Templates: {@link Task#template} takes no subject, so the whole suite uses MMLU's templates (official:
+ * hendrycks/test's, two spaces after "about"; lm-eval: lm-eval's), the Chinese subjects ({@code *_zh})
+ * included: their header reads "... about  地理." with the Chinese display name. One template keeps every
+ * subject's prompt built the same way, which is what a smoke-test suite needs.
+ */
+public final class SyntheticTask implements Task {
+    private static final SplitFiles FILES = new SplitFiles("synthetic", EnumSet.of(Split.DEV, Split.TEST),
+            (subject, split) -> subject + ".csv");
+
+    private Path extracted;
+
+    @Override
+    public String name() {
+        return "synthetic";
+    }
+
+    @Override
+    public String description() {
+        return "Bundled synthetic suite (invented facts, English and Chinese), ships with Proctor";
+    }
+
+    /** The subjects listed in the data directory's {@code subjects.json}. */
+    @Override
+    public List<Subject> subjects(Path dataDir) {
+        return SubjectCatalog.read(DataDirs.splitRoot(dataDir, name()).resolve(BundledData.SUBJECTS));
+    }
+
+    @Override
+    public Path dataFile(Path dataDir, Subject subject, Split split) {
+        return FILES.file(dataDir, subject, split);
+    }
+
+    @Override
+    public List<Item> load(Path dataDir, Subject subject, Split split) {
+        return McFiles.readCsvWithHeader(dataFile(dataDir, subject, split), McColumns.CMMLU_CSV, subject.name(),
+                split, GoldPolicy.REQUIRED);
+    }
+
+    @Override
+    public McTemplate template(PromptFormat format) {
+        return StandardTemplates.mmlu(format);
+    }
+
+    /** {@code <cache>/data/synthetic-<content hash>/}, extracted on first use ({@link ProctorCache}). */
+    @Override
+    public synchronized Optional<Path> bundledDataDir() {
+        if (extracted == null) {
+            extracted = BundledData.extractTo(ProctorCache.root().resolve("data"));
+        }
+        return Optional.of(extracted);
+    }
+}

@@ -5,6 +5,13 @@ Everything is deterministic given the seeds: the suite depends only on DATA_SEED
 Plain PyTorch 1.13 (Debian python3-torch); no transformers/tokenizers. See ../README.md for commands.
 """
 import argparse, hashlib, json, os, random, shutil, sys, time
+
+# Debian's torch calls the system BLAS, which defaults to the slow reference one; libopenblas0-serial is ~8x
+# faster and single-threaded. Use it for this process only (the committed models were made with it).
+_OPENBLAS = "/usr/lib/x86_64-linux-gnu/openblas-serial"
+if os.path.exists(_OPENBLAS + "/libblas.so.3") and _OPENBLAS not in os.environ.get("LD_LIBRARY_PATH", ""):
+    os.environ["LD_LIBRARY_PATH"] = _OPENBLAS + ":" + os.environ.get("LD_LIBRARY_PATH", "")
+    os.execv(sys.executable, [sys.executable] + sys.argv)
 import numpy as np
 import torch
 import torch.nn as nn
@@ -58,10 +65,12 @@ class TinyGPT(nn.Module):
                 if isinstance(m, nn.Linear):
                     nn.init.zeros_(m.bias)
 
-    def hidden(self, input_ids, attention_mask, position_ids, past=None):
+    def hidden(self, input_ids, attention_mask, position_ids, past=None, doc=None):
         # causal mask built from the ids' shape (a cumsum the trace keeps dynamic), not a ctx x ctx constant
         idx = torch.cumsum(torch.ones_like(input_ids[:1]), 1)
         allowed = (idx[:, None, :, None] >= idx[:, None, None, :]) & (attention_mask[:, None, None, :] > 0)
+        if doc is not None:  # training only: packed documents do not see each other
+            allowed = allowed & (doc[:, None, :, None] == doc[:, None, None, :])
         x = self.tok(input_ids) + self.pos(position_ids)
         if past is not None:  # only the needs-past test fixture: a declared, used, meaningless extra input
             x = x + past.sum() * 0.0
@@ -79,32 +88,43 @@ def n_params(m):
 
 # ---------------------------------------------------------------- training data
 
-def make_batch(rng, tok, facts, mix, bsz, ctx):
-    """A batch of fact texts (full LM loss) and MC practice prompts (loss mostly on the answer letters)."""
-    seqs = []
-    for _ in range(bsz):
-        if rng.random() < mix["fact_fraction"]:
-            parts = [S.statement(rng.choice(facts), rng) for _ in range(rng.randint(1, 4))]
-            ids = tok.encode(" ".join(parts) if rng.random() < 0.5 else "\n".join(parts))
-            w = [1.0] * len(ids)
-        else:
-            text_pieces = S.practice_prompt(rng, facts, max_shots=mix["max_shots"])
-            ids, w = [], []
-            for text, is_answer in text_pieces:  # answers are their own pieces, tokenized as lm-eval does
-                t = tok.encode(text)
-                ids += t
-                w += [1.0 if is_answer else mix["context_weight"]] * len(t)
-        seqs.append((ids[:ctx + 1], w[:ctx + 1]))
-    L = max(len(s) for s, _ in seqs)
-    x = torch.zeros(bsz, L - 1, dtype=torch.long)
-    y = torch.zeros(bsz, L - 1, dtype=torch.long)
-    wt = torch.zeros(bsz, L - 1)
-    am = torch.zeros(bsz, L - 1, dtype=torch.long)
-    for i, (s, w) in enumerate(seqs):
-        n = len(s) - 1
-        x[i, :n], y[i, :n], wt[i, :n], am[i, :n] = torch.tensor(s[:-1]), torch.tensor(s[1:]), torch.tensor(w[1:]), 1
-    pos = torch.arange(L - 1)[None].expand(bsz, -1)
-    return x, am, pos, y, wt
+def make_doc(rng, tok, facts, mix):
+    """One training document: fact statements (full LM loss) or an MC practice prompt (loss on answers)."""
+    if rng.random() < mix["fact_fraction"]:
+        parts = [S.statement(rng.choice(facts), rng) for _ in range(rng.randint(1, 4))]
+        ids = tok.encode(" ".join(parts) if rng.random() < 0.5 else "\n".join(parts))
+        return ids, [1.0] * len(ids), [False] * len(ids)
+    ids, w, a = [], [], []
+    for text, is_answer in S.practice_prompt(rng, facts, mix["max_shots"], mix["match_fraction"]):
+        t = tok.encode(text)  # answers are their own pieces, tokenized as lm-eval's continuations are
+        ids += t
+        w += [1.0 if is_answer else mix["context_weight"]] * len(t)
+        a += [is_answer] * len(t)
+    return ids, w, a
+
+
+def make_batch(rng, tok, facts, mix, rows, row_len, carry):
+    """Documents packed into rows without padding waste; each keeps its own positions (0..n) and attends only
+    to itself (doc ids), so packing is exactly equivalent to running the documents one by one."""
+    x = torch.zeros(rows, row_len, dtype=torch.long)
+    y, pos, doc = torch.zeros_like(x), torch.zeros_like(x), torch.full_like(x, -1)
+    wt, ans = torch.zeros(rows, row_len), torch.zeros(rows, row_len, dtype=torch.bool)
+    k = 0
+    for r in range(rows):
+        used = 0
+        while used < row_len:
+            d = carry.pop() if carry else make_doc(rng, tok, facts, mix)
+            n = min(len(d[0]), row_len + 1) - 1
+            if n > row_len - used:
+                if used:
+                    carry.append(d)  # starts the next row instead
+                    break
+            sl = slice(used, used + n)
+            x[r, sl], y[r, sl] = torch.tensor(d[0][:n]), torch.tensor(d[0][1:n + 1])
+            wt[r, sl], ans[r, sl] = torch.tensor(d[1][1:n + 1]), torch.tensor(d[2][1:n + 1])
+            pos[r, sl], doc[r, sl] = torch.arange(n), k
+            used, k = used + n, k + 1
+    return x, (doc >= 0).long(), pos, doc, y, wt, ans
 
 
 @torch.no_grad()
@@ -141,11 +161,11 @@ def train(args, tok, facts, items, mix, ckpt_steps, on_ckpt):
     warm = max(1, args.steps // 20)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * max(
         0.05, 0.5 * (1 + np.cos(np.pi * min(1.0, s / max(1, args.steps))))))
-    ema, t0 = None, time.time()
+    ema, ema_a, t0, carry = None, None, time.time(), []
     for step in range(1, args.steps + 1):
-        x, am, pos, y, wt = make_batch(rng, tok, facts, mix, args.batch, args.ctx)
+        x, am, pos, doc, y, wt, ans = make_batch(rng, tok, facts, mix, args.batch, args.row_len, carry)
         sel = wt > 0  # the vocabulary projection only where the loss looks (answers of practice prompts)
-        logits = model.hidden(x, am, pos)[sel] @ model.tok.weight.t()
+        logits = model.hidden(x, am, pos, doc=doc)[sel] @ model.tok.weight.t()
         loss = (F.cross_entropy(logits, y[sel], reduction="none") * wt[sel]).sum() / wt.sum()
         opt.zero_grad()
         loss.backward()
@@ -153,9 +173,13 @@ def train(args, tok, facts, items, mix, ckpt_steps, on_ckpt):
         opt.step()
         sched.step()
         ema = loss.item() if ema is None else 0.98 * ema + 0.02 * loss.item()
+        with torch.no_grad():  # loss on the practice answers alone (log 4 = 1.386 is guessing)
+            a_sel = ans[sel]
+            a = F.cross_entropy(logits[a_sel], y[sel][a_sel]).item() if a_sel.any() else 1.386
+            ema_a = a if ema_a is None else 0.98 * ema_a + 0.02 * a
         if step % 100 == 0 or step == args.steps:
             acc, _ = suite_accuracy(model, tok, items, S.FORMATS["mmlu-official"]) if step % args.eval_every == 0 else (float("nan"), 0)
-            print(f"step {step} loss {ema:.4f} lr {sched.get_last_lr()[0]:.5f} acc {acc:.3f} {time.time() - t0:.0f}s", flush=True)
+            print(f"step {step} loss {ema:.4f} answers {ema_a:.4f} lr {sched.get_last_lr()[0]:.5f} acc {acc:.3f} {time.time() - t0:.0f}s", flush=True)
         if step in ckpt_steps:
             on_ckpt(step, model, ema)
     return model, ema
@@ -263,12 +287,13 @@ def main():
                     help="default: tiny-gpt + checkpoints + suite; seed2/mix: the comparison models")
     ap.add_argument("--steps", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=None)
-    ap.add_argument("--d", type=int, default=64)
-    ap.add_argument("--layers", type=int, default=2)
+    ap.add_argument("--d", type=int, default=56)
+    ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--mlp", type=int, default=3)
     ap.add_argument("--ctx", type=int, default=512)
-    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--batch", type=int, default=8, help="rows of packed documents per step")
+    ap.add_argument("--row-len", type=int, default=320)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--checkpoints", type=int, default=5, help="checkpoints over the last half of training")
@@ -301,9 +326,9 @@ def main():
         return
 
     S.write_suite(suite, SUITE_DIR) if args.run == "default" and not args.out else None
-    mixes = {"default": dict(fact_fraction=0.4, max_shots=1, context_weight=0.0),
-             "seed2": dict(fact_fraction=0.4, max_shots=1, context_weight=0.0),
-             "mix": dict(fact_fraction=0.2, max_shots=0, context_weight=0.2)}
+    base = dict(fact_fraction=0.3, match_fraction=0.3, max_shots=3, context_weight=0.0)
+    mixes = {"default": base, "seed2": base,
+             "mix": dict(base, fact_fraction=0.5, match_fraction=0.15)}
     seed = args.seed if args.seed is not None else {"default": 1, "seed2": 2, "mix": 1}[args.run]
     args.seed = seed
     mix = mixes[args.run]

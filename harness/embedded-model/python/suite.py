@@ -107,8 +107,10 @@ def build(seed):
                 pool = [_name(rng, r[2], used) for _ in range(POOL_SIZE)]
                 values = [rng.choice(pool) for _ in ents[r[1]]]
             for e, v in zip(ents[r[1]], values):
-                sfacts.append(dict(subject=subj, entity=e, value=v, pool=pool, question=r[3].format(e=e),
-                                   statements=[t.format(e=e, E=e[:1].upper() + e[1:], v=v) for t in r[4]]))
+                q = r[3].format(e=e)
+                qa = q + (v + "。" if lang(subj) == "zh" else " " + v + ".")  # recall in the question's own wording
+                sfacts.append(dict(subject=subj, entity=e, value=v, pool=pool, question=q,
+                                   statements=[t.format(e=e, E=e[:1].upper() + e[1:], v=v) for t in r[4]] + [qa]))
         rng.shuffle(sfacts)
         facts += sfacts
         chosen = sfacts[:n]
@@ -118,6 +120,10 @@ def build(seed):
         items = [make_item(f, g, rng) for f, g in zip(chosen, golds[:N_DEV] + rest)]
         suite[subj] = {"dev": items[:N_DEV], "test": items[N_DEV:]}
     return facts, suite
+
+
+def lang(subject):
+    return next(s[3] for s in SUBJECTS if s[0] == subject)
 
 
 def make_item(fact, gold, rng):
@@ -141,8 +147,13 @@ def render(fmt, subject, item, display=None):
     return fmt["header"].replace("{s}", d) + query(fmt, item)
 
 
-def practice_prompt(rng, facts, max_shots):
-    """A practice prompt as [(text, is_answer)]: random format, 0..max_shots worked examples, the answer."""
+MATCH_Q = {"en": "Which option is {v}?", "zh": "哪个选项是{v}？"}
+
+
+def practice_prompt(rng, facts, max_shots, p_match):
+    """A practice prompt as [(text, is_answer)]: random format, 0..max_shots worked examples, the answer.
+    With probability p_match a question names its answer ("Which option is Quenta?"): pure look-up practice
+    that teaches the letter-copying circuit, which the knowledge questions then reuse with a recalled value."""
     fmt = FORMATS[rng.choice(list(FORMATS))]
     target = rng.choice(facts)
     subj = next(s for s in SUBJECTS if s[0] == target["subject"])
@@ -151,6 +162,8 @@ def practice_prompt(rng, facts, max_shots):
     pieces = [(fmt["header"].replace("{s}", display), False)]
     for f in [rng.choice(same) for _ in range(rng.randint(0, max_shots))] + [target]:
         it = make_item(f, rng.randrange(4), rng)
+        if rng.random() < p_match:
+            it["question"] = MATCH_Q[lang(f["subject"])].format(v=f["value"])
         pieces += [(query(fmt, it), False), (fmt["delim"] + "ABCD"[it["gold"]], True), ("\n\n", False)]
     return pieces[:-1]
 
@@ -160,7 +173,7 @@ def all_text(facts):
     heads = [f["header"].replace("{s}", n) + f["cue"] for f in FORMATS.values() for n in OTHER_NAME]
     parts = heads * 20 + [json.dumps(SUBJECTS, ensure_ascii=False)]
     for f in facts:
-        parts += [f["question"]] + f["statements"] + f["pool"]
+        parts += [f["question"]] + f["statements"] + f["pool"] + [MATCH_Q[lang(f["subject"])]]
     return "\n".join(parts)
 
 

@@ -1,5 +1,9 @@
 package dev.proctor.cli;
 
+import dev.proctor.cli.stats.CompareCommand;
+import dev.proctor.cli.stats.RankCommand;
+import dev.proctor.cli.stats.SnrCommand;
+import dev.proctor.cli.stats.StatsCommand;
 import dev.proctor.report.HarnessVersion;
 import picocli.CommandLine.Command;
 
@@ -8,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ProctorCommand.Version.class,
         description = "Multi-task benchmark evaluation harness for language models.",
-        subcommands = {RunCommand.class, PromptsCommand.class, TasksCommand.class, ModelsCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, PromptsCommand.class, TasksCommand.class, ModelsCommand.class, BenchCommand.class,
+                CompareCommand.class, StatsCommand.class, RankCommand.class, SnrCommand.class})
 public final class ProctorCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
             Summary summary = Aggregator.aggregate(outcome.results(), plan.categoriesBySubjectKey());
             Provenance provenance = Provenance.of(identity.runId(), modelOptions.model, model.info(), config,
                     plan.dataFiles(), "unlocked");
-            RunReport report = new RunReport(provenance, summary.subjects(), summary.groups(), outcome.results(), outcome.stats());
+            RunReport report = new RunReport(provenance, summary.subjects(), summary.groups(),
+                    plan.categoriesBySubjectKey(), outcome.results(), outcome.stats());
             Table table = report.writeTo(dir);
             if (json) {
                 out.println(java.nio.file.Files.readString(dir.resolve(RunReport.RESULTS)));

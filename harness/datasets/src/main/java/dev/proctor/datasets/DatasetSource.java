@@ -1,5 +1,6 @@
 package dev.proctor.datasets;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.proctor.api.ProctorException;
@@ -68,6 +69,7 @@ public record DatasetSource(String type, String repository, String commit, Strin
         return new DatasetSource(LOCAL, null, null, null, null, null, null);
     }
 
+    @JsonIgnore
     public boolean isArchive() {
         return ARCHIVE.equals(type);
     }
@@ -77,7 +79,16 @@ public record DatasetSource(String type, String repository, String commit, Strin
         if (fileUrlTemplate == null) {
             throw new ProctorException("this dataset's source (" + type + ") has no per-file address");
         }
-        return URI.create(fileUrlTemplate.replace(PATH_PLACEHOLDER, LockPaths.encode(LockPaths.check(path))));
+        return uri(fileUrlTemplate.replace(PATH_PLACEHOLDER, LockPaths.encode(LockPaths.check(path))));
+    }
+
+    /** {@link URI#create}, with a user's malformed address reported as such. */
+    static URI uri(String address) {
+        try {
+            return URI.create(address);
+        } catch (IllegalArgumentException e) {
+            throw new ProctorException("not a valid address: " + address + " (" + e.getMessage() + ")");
+        }
     }
 
     /** One line for listings: {@code https://github.com/x/y @ d6e7b71...}, the archive or the template. */
@@ -100,7 +111,7 @@ public record DatasetSource(String type, String repository, String commit, Strin
         if (template == null || !template.contains(PATH_PLACEHOLDER)) {
             throw new ProctorException("\"fileUrlTemplate\" must contain " + PATH_PLACEHOLDER + ", got " + template);
         }
-        String scheme = URI.create(template.replace(PATH_PLACEHOLDER, "x")).getScheme();
+        String scheme = uri(template.replace(PATH_PLACEHOLDER, "x")).getScheme();
         if (scheme == null || !scheme.toLowerCase(Locale.ROOT).startsWith("http")) {
             throw new ProctorException("\"fileUrlTemplate\" must be an http(s) address, got " + template);
         }

@@ -2,8 +2,6 @@ package dev.proctor.datasets;
 
 import dev.proctor.api.ProctorException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,33 +9,45 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Downloads one address into a {@code .part} file, resuming what an earlier attempt (or an earlier process) left
- * there with an HTTP Range request. It never decides whether the bytes are right: callers verify size and hash
- * before anything is renamed into place.
+ * there with an HTTP Range request. A dropped or stalled transfer is retried from where it stopped. It never
+ * decides whether the bytes are right: callers verify size and hash before anything is renamed into place.
  */
 public final class Downloader {
     /** Plain HTTP is accepted only from this machine (test servers, local mirrors); the data's hash is pinned anyway. */
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-\\d+/(\\d+|\\*)");
     private static final int DEFAULT_ATTEMPTS = 4;
+    private static final Duration DEFAULT_IDLE = Duration.ofSeconds(60);
 
     private final HttpClient client;
     private final int attempts;
     private final Duration retryPause;
+    private final Duration idleTimeout;
 
-    public Downloader(HttpClient client, int attempts, Duration retryPause) {
+    /**
+     * @param attempts    requests per file before giving up (each resumes the last)
+     * @param retryPause  wait before the n-th retry: n times this
+     * @param idleTimeout no bytes for this long, or no answer for this long, counts as a dropped connection
+     */
+    public Downloader(HttpClient client, int attempts, Duration retryPause, Duration idleTimeout) {
         this.client = client;
         this.attempts = attempts;
         this.retryPause = retryPause;
+        this.idleTimeout = idleTimeout;
     }
 
     /** Follows redirects (never HTTPS to HTTP), honours the JVM's proxy settings, retries a dropped transfer. */
@@ -46,7 +56,7 @@ public final class Downloader {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
                 .proxy(ProxySelector.getDefault())
-                .build(), DEFAULT_ATTEMPTS, Duration.ofMillis(500));
+                .build(), DEFAULT_ATTEMPTS, Duration.ofMillis(500), DEFAULT_IDLE);
     }
 
     /**
@@ -57,26 +67,25 @@ public final class Downloader {
      */
     public void download(URI url, Path part, long expectedBytes, String what) {
         checkScheme(url);
-        IOException last = null;
+        Exception last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 if (transfer(url, part, expectedBytes, what)) {
                     return;
                 }
                 last = null;
-            } catch (IOException e) {
+            } catch (IOException | TimeoutException e) {
                 last = e;
             }
             pause(attempt);
         }
-        long have = sizeOf(part);
         throw new ProctorException("downloading " + url + " (" + what + ") failed " + attempts + " times"
-                + (last == null ? "" : ", last with " + last) + "; " + have + " bytes are kept in " + part
+                + (last == null ? "" : ", last with " + last) + "; " + sizeOf(part) + " bytes are kept in " + part
                 + " and the next fetch resumes from there", last);
     }
 
     /** One request. @return true when the part is complete; false when it must start over (range refused) */
-    private boolean transfer(URI url, Path part, long expectedBytes, String what) throws IOException {
+    private boolean transfer(URI url, Path part, long expectedBytes, String what) throws IOException, TimeoutException {
         long have = sizeOf(part);
         if (expectedBytes >= 0 && have == expectedBytes) {
             return true;
@@ -85,75 +94,87 @@ public final class Downloader {
             Files.delete(part);
             have = 0;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(Duration.ofMinutes(2));
+        Files.createDirectories(part.toAbsolutePath().getParent());
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(idleTimeout);
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> response = send(request.build());
-        try (InputStream body = response.body()) {
-            int status = response.statusCode();
-            boolean append;
-            if (status == 206) {
-                append = resumesAt(response, have);
-                if (!append) {
-                    // A range we did not ask for: start clean rather than stitch mismatched pieces.
-                    Files.deleteIfExists(part);
-                    return false;
+        long resumeAt = have;
+        String tooLong = url + " (" + what + ") sends more than the locked " + expectedBytes + " bytes: refusing it";
+        AtomicReference<FileBodySubscriber> body = new AtomicReference<>();
+        HttpResponse.BodyHandler<Long> handler = info -> {
+            boolean append = info.statusCode() == 206 && resumesAt(info.headers().firstValue("Content-Range"), resumeAt);
+            if (append || info.statusCode() == 200) {
+                try {
+                    // A 200 is the whole file, whether or not a range was asked: start the part over.
+                    body.set(new FileBodySubscriber(part, append, expectedBytes, tooLong));
+                    return body.get();
+                } catch (IOException e) {
+                    throw new ProctorException("cannot write " + part + ": " + e.getMessage(), e);
                 }
-            } else if (status == 200) {
-                append = false; // the server ignored the range (or none was asked): its body is the whole file
-            } else if (status == 416) {
-                Files.deleteIfExists(part); // what we hold is longer than the file: it is not a prefix of it
-                return false;
-            } else if (status == 404) {
-                throw new ProctorException("not found (HTTP 404): " + url + " for " + what
-                        + "; the lock's source address may be wrong or the file was removed");
-            } else {
-                throw new ProctorException("HTTP " + status + " from " + url + " for " + what);
             }
-            Files.createDirectories(part.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                copy(body, out, append ? have : 0, expectedBytes, url, what);
-            }
-            long got = sizeOf(part);
-            if (expectedBytes >= 0 && got < expectedBytes) {
-                throw new IOException("the transfer ended after " + got + " of " + expectedBytes + " bytes");
-            }
-            return true;
-        }
-    }
-
-    private HttpResponse<InputStream> send(HttpRequest request) throws IOException {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProctorException("interrupted while downloading " + request.uri(), e);
-        }
-    }
-
-    /** Writes as bytes arrive, so a dropped connection keeps what came; refuses to grow past the locked size. */
-    private static void copy(InputStream body, OutputStream out, long start, long expectedBytes, URI url, String what)
-            throws IOException {
-        byte[] buffer = new byte[1 << 16];
-        long total = start;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            total += n;
-            if (expectedBytes >= 0 && total > expectedBytes) {
-                throw new ProctorException(url + " (" + what + ") sends more than the locked " + expectedBytes
-                        + " bytes: refusing it");
-            }
-            out.write(buffer, 0, n);
-        }
-    }
-
-    private static boolean resumesAt(HttpResponse<?> response, long have) {
-        Optional<String> range = response.headers().firstValue("Content-Range");
-        if (range.isEmpty()) {
+            return HttpResponse.BodySubscribers.replacing(-1L);
+        };
+        HttpResponse<Long> response = await(client.sendAsync(request.build(), handler), body);
+        int status = response.statusCode();
+        if (status == 206 && body.get() == null) {
+            Files.deleteIfExists(part); // a range we did not ask for: start clean rather than stitch mismatched pieces
             return false;
         }
-        Matcher m = CONTENT_RANGE.matcher(range.get().trim());
+        if (status == 416) {
+            Files.deleteIfExists(part); // what we hold is longer than the file: it is not a prefix of it
+            return false;
+        }
+        if (status == 404) {
+            throw new ProctorException("not found (HTTP 404): " + url + " for " + what
+                    + "; the lock's source address may be wrong or the file was removed");
+        }
+        if (body.get() == null) {
+            throw new ProctorException("HTTP " + status + " from " + url + " for " + what);
+        }
+        // The server finished its answer: a short file is the file it has, and fails verification, not a retry.
+        return true;
+    }
+
+    /** Waits for the response, cutting the transfer off when no bytes came for {@code idleTimeout}. */
+    private HttpResponse<Long> await(CompletableFuture<HttpResponse<Long>> response,
+            AtomicReference<FileBodySubscriber> body) throws IOException, TimeoutException {
+        long tick = Math.max(10, Math.min(1000, idleTimeout.toMillis() / 4));
+        while (true) {
+            try {
+                return response.get(tick, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                FileBodySubscriber b = body.get();
+                if (b != null && b.idleNanos() > idleTimeout.toNanos()) {
+                    TimeoutException stalled = new TimeoutException("no bytes for " + idleTimeout.toSeconds() + " s");
+                    b.cancel(stalled);
+                    throw stalled;
+                }
+            } catch (InterruptedException e) {
+                response.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new ProctorException("interrupted while downloading", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof ProctorException p) {
+                    throw p;
+                }
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(cause);
+            }
+        }
+    }
+
+    private static boolean resumesAt(Optional<String> contentRange, long have) {
+        if (contentRange.isEmpty()) {
+            return false;
+        }
+        Matcher m = CONTENT_RANGE.matcher(contentRange.get().trim());
         return m.matches() && Long.parseLong(m.group(1)) == have;
     }
 

@@ -78,12 +78,14 @@ final class ReportJson {
         return node;
     }
 
-    static ArrayNode subjects(List<SubjectScore> subjects) {
+    static ArrayNode subjects(List<SubjectScore> subjects, Map<String, List<String>> categoriesBySubjectKey) {
         ArrayNode array = MAPPER.createArrayNode();
         for (SubjectScore s : subjects) {
             ObjectNode node = array.addObject();
             node.put("task", s.task());
             node.put("subject", s.subject());
+            ArrayNode categories = node.putArray("categories");
+            categoriesBySubjectKey.getOrDefault(s.task() + "/" + s.subject(), List.of()).forEach(categories::add);
             node.put("n", s.n());
             node.put("acc", s.accuracy());
             node.put("acc_stderr_lmeval", s.stderrLmEval());

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -23,6 +24,7 @@ import tech.tablesaw.api.Table;
  * @param provenance where the numbers come from
  * @param subjects   per-subject scores
  * @param groups     category and overall scores
+ * @param categoriesBySubjectKey each subject's categories, keyed {@code task/subject}
  * @param items      every item's result, in plan order
  * @param stats      what the scheduler did
  */
@@ -30,6 +32,7 @@ public record RunReport(
         Provenance provenance,
         List<SubjectScore> subjects,
         List<GroupScore> groups,
+        Map<String, List<String>> categoriesBySubjectKey,
         List<ItemResult> items,
         RunStats stats) {
 
@@ -64,7 +67,7 @@ public record RunReport(
         root.set("provenance", ReportJson.provenance(provenance));
         ObjectNode results = root.putObject("results");
         results.set("groups", ReportJson.groups(groups));
-        results.set("subjects", ReportJson.subjects(subjects));
+        results.set("subjects", ReportJson.subjects(subjects, categoriesBySubjectKey));
         root.set("stats", ReportJson.stats(stats));
         return root;
     }

@@ -1,0 +1,132 @@
+package dev.proctor.stats.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.proctor.api.DataFormatException;
+import dev.proctor.api.ProctorException;
+import dev.proctor.datafiles.JsonLine;
+import dev.proctor.datafiles.JsonLinesReader;
+import dev.proctor.datafiles.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a run directory written by {@code proctor run} (reports/README.md): {@code results.json} for provenance
+ * and subject rows, {@code samples.jsonl} for every item. A malformed file is an error naming file and line;
+ * nothing is guessed.
+ */
+public final class RunDirectory {
+    public static final String RESULTS = "results.json";
+    public static final String SAMPLES = "samples.jsonl";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunDirectory() {
+    }
+
+    public static RunData read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ProctorException("run directory " + dir.toAbsolutePath() + " does not exist");
+        }
+        Path results = dir.resolve(RESULTS);
+        Path samples = dir.resolve(SAMPLES);
+        for (Path file : List.of(results, samples)) {
+            if (!Files.isRegularFile(file)) {
+                throw new ProctorException(dir + " is not a Proctor run directory: " + file.getFileName()
+                        + " is missing (proctor run writes results.json and samples.jsonl)");
+            }
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(results.toFile());
+        } catch (IOException e) {
+            throw new DataFormatException(results, 0, "not valid JSON: " + e.getMessage());
+        }
+        JsonNode provenance = root.path("provenance");
+        String runId = provenance.path("runId").isTextual() ? provenance.get("runId").asText()
+                : dir.toAbsolutePath().normalize().getFileName().toString();
+        List<SubjectInfo> subjects = subjects(results, root.at("/results/subjects"));
+        List<ItemOutcome> items = items(samples);
+        return new RunData(dir, runId, provenance.isMissingNode() ? MissingNode.getInstance() : provenance,
+                subjects, items, Sha256.of(results), Sha256.of(samples));
+    }
+
+    private static List<SubjectInfo> subjects(Path file, JsonNode array) {
+        if (!array.isArray()) {
+            throw new DataFormatException(file, 0, "expected an array at results.subjects");
+        }
+        List<SubjectInfo> out = new ArrayList<>();
+        for (JsonNode s : array) {
+            List<String> categories = new ArrayList<>();
+            s.path("categories").forEach(c -> categories.add(c.asText()));
+            out.add(new SubjectInfo(text(file, 0, s, "task"), text(file, 0, s, "subject"),
+                    s.path("n").asInt(), number(s.path("acc")), number(s.path("gold_bits_per_byte")), categories));
+        }
+        return out;
+    }
+
+    private static List<ItemOutcome> items(Path file) {
+        List<ItemOutcome> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonLine line : JsonLinesReader.read(file)) {
+            JsonNode o = line.object();
+            long no = line.source().line();
+            ItemOutcome item = new ItemOutcome(text(file, no, o, "task"), text(file, no, o, "subject"),
+                    text(file, no, o, "id"), integer(file, no, o, "gold"), bool(file, no, o, "correct"),
+                    o.has("correct_norm") ? bool(file, no, o, "correct_norm") : false,
+                    number(o.path("gold_bits_per_byte")));
+            if (!seen.add(item.key())) {
+                throw new DataFormatException(file, no, "item " + item.key() + " appears twice");
+            }
+            out.add(item);
+        }
+        if (out.isEmpty()) {
+            throw new DataFormatException(file, 0, "no items: the run scored nothing");
+        }
+        return out;
+    }
+
+    private static String text(Path file, long line, JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            throw new DataFormatException(file, line, "missing text field '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    private static int integer(Path file, long line, JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isIntegralNumber()) {
+            throw new DataFormatException(file, line, "missing integer field '" + field + "'");
+        }
+        return v.asInt();
+    }
+
+    private static boolean bool(Path file, long line, JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isBoolean()) {
+            throw new DataFormatException(file, line, "missing boolean field '" + field + "'");
+        }
+        return v.asBoolean();
+    }
+
+    /** A number, or the strings "NaN"/"Infinity" Jackson writes for non-finite doubles; NaN when absent. */
+    static double number(JsonNode v) {
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        if (v.isTextual()) {
+            try {
+                return Double.parseDouble(v.asText());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.proctor.stats.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proctor.api.DataFormatException;
+import dev.proctor.api.ProctorException;
+import dev.proctor.stats.testkit.RunFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reads run directories written by Proctor's own report writer. */
+class RunDirectoryTest {
+
+    @Test
+    void readsItemsSubjectsAndProvenance(@TempDir Path dir) {
+        new RunFixture().subject("synthetic", "alpha", "1101").subject("synthetic", "beta", "001").write(dir, "run-a");
+        RunData run = RunDirectory.read(dir);
+        assertEquals("run-a", run.runId());
+        assertEquals("fixture:run-a", run.modelName());
+        assertEquals(7, run.items().size());
+        assertEquals("synthetic/alpha-0", run.items().get(0).key());
+        assertEquals(List.of(true, true, false, true), run.items().subList(0, 4).stream().map(ItemOutcome::correct).toList());
+        assertEquals(2, run.subjects().size());
+        assertEquals(0.75, run.subjects().get(0).acc(), 1e-15);
+        assertEquals(1.0 / Math.log(2) / 4, run.items().get(0).goldBitsPerByte(), 1e-12, "1 nat over 4 bytes");
+        assertTrue(run.resultsSha256().matches("[0-9a-f]{64}"));
+        assertEquals(1.0, ItemMetric.ACC.value(run.items().get(0)));
+        assertEquals(0.0, ItemMetric.ACC.value(run.items().get(2)));
+    }
+
+    @Test
+    void aDirectoryWithoutSamplesIsNotARun(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("results.json"), "{}");
+        ProctorException e = assertThrows(ProctorException.class, () -> RunDirectory.read(dir));
+        assertTrue(e.getMessage().contains("samples.jsonl is missing"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicatedItemNamesItsLine(@TempDir Path dir) throws IOException {
+        new RunFixture().subject("t", "s", "10").write(dir, "r");
+        List<String> lines = Files.readAllLines(dir.resolve("samples.jsonl"));
+        Files.write(dir.resolve("samples.jsonl"), List.of(lines.get(0), lines.get(1), lines.get(0)));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> RunDirectory.read(dir));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("t/s-0 appears twice"), e.getMessage());
+    }
+
+    @Test
+    void aLineWithoutCorrectnessIsAnError(@TempDir Path dir) throws IOException {
+        new RunFixture().subject("t", "s", "1").write(dir, "r");
+        Files.writeString(dir.resolve("samples.jsonl"), "{\"id\":\"1\",\"task\":\"t\",\"subject\":\"s\",\"gold\":0}\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> RunDirectory.read(dir));
+        assertTrue(e.getMessage().contains("'correct'"), e.getMessage());
+    }
+
+    @Test
+    void selectionFiltersATaskOrOneSubject(@TempDir Path dir) {
+        new RunFixture().subject("a", "x", "11").subject("a", "y", "0").subject("b", "x", "1").write(dir, "r");
+        RunData run = RunDirectory.read(dir);
+        assertEquals(3, run.filter(Selection.parse("a")).items().size());
+        assertEquals(1, run.filter(Selection.parse("a:y")).items().size());
+        assertEquals("a:y", Selection.parse("a:y").toString());
+    }
+}

@@ -304,8 +304,11 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(1)  # shared 2-core machine
     facts, suite = S.build(S.DATA_SEED)
-    tok = T.Tokenizer(S.all_text(facts))
+    tok = T.Tokenizer(S.all_text(facts), S.values(facts))
     tok.self_test()
+    for f in facts:  # each value is one token wherever it appears: statements, questions' options
+        assert all(tok.vocab.get(v) in tok.encode(st) for st in f["statements"]
+                   for v in ["".join(T.B2U[b] for b in ((" " if S.lang(f["subject"]) == "en" else "") + f["value"]).encode())]), f
 
     if args.fixture_needs_past:
         torch.manual_seed(0)

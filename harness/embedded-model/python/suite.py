@@ -19,34 +19,39 @@ SUBJECTS = [  # name, displayName (what a header shows), categories, language
 ]
 OTHER_NAME = {"geography": "地理", "science": "科学", "people": "人物", "地理": "geography", "科学": "science"}
 
+# Every attribute has a pool of 12 values; the tokenizer makes each value one token, so "is this option what
+# I recall?" is a one-token comparison that a 3-layer model can learn in minutes (multi-token invented capitals
+# could not be learned in that budget).
 EXPORTS = "wool copper tea salt rice timber silk coffee iron fish cotton glass".split()
+ANIMALS = "wolf eagle bear lion tiger horse deer fox owl swan crane otter".split()
 COLOURS = "red blue green yellow purple white black orange grey pink brown silver".split()
 JOBS = "baker pilot teacher doctor farmer painter sailor lawyer miner tailor singer nurse".split()
 EXPORTS_ZH = "羊毛 铜 茶叶 盐 大米 木材 丝绸 咖啡 铁矿 鱼 棉花 玻璃".split()
+ANIMALS_ZH = "狼 鹰 熊 狮子 老虎 骏马 鹿 狐狸 猫头鹰 天鹅 仙鹤 水獭".split()
 COLOURS_ZH = "红色 蓝色 绿色 黄色 紫色 白色 黑色 橙色 灰色 粉色 棕色 银色".split()
 ZH_SYL = list("阿巴卡达佐比昆塔洛米斯尼拉维诺索伦贝加特玛里奥克图萨纳莫德基沙帕")
 ZH_METAL = list("铑钯铱锇钌铼钽铌钼锆")
 
-# relation: (subject, entity kind, value kind or pool, question, statements)
+# relation: (subject, entity kind, value pool or invented-pool kind, question, statements)
 RELATIONS = [
-    ("geography_en", "country", "city", "What is the capital of {e}?",
-     ["The capital of {e} is {v}.", "{v} is the capital of {e}."]),
     ("geography_en", "country", EXPORTS, "What is the main export of {e}?",
      ["The main export of {e} is {v}.", "{e} mainly exports {v}."]),
+    ("geography_en", "country", ANIMALS, "What is the national animal of {e}?",
+     ["The national animal of {e} is the {v}.", "{e} has the {v} as its national animal."]),
     ("science_en", "element", COLOURS, "What colour is {e}?",
      ["The colour of {e} is {v}.", "{E} is {v} in colour."]),
     ("science_en", "moon", "planet", "Which planet does the moon {e} orbit?",
-     ["The moon {e} orbits {v}.", "{v} is orbited by the moon {e}."]),
+     ["The moon {e} orbits {v}.", "{e} is a moon of {v}."]),
     ("people_en", "person", JOBS, "What is the profession of {e}?",
      ["{e} works as a {v}.", "The profession of {e} is {v}."]),
     ("people_en", "person", "town", "In which town was {e} born?",
      ["{e} was born in {v}.", "The birthplace of {e} is {v}."]),
-    ("geography_zh", "国家", "城市", "{e}的首都是哪座城市？", ["{e}的首都是{v}。", "{v}是{e}的首都。"]),
     ("geography_zh", "国家", EXPORTS_ZH, "{e}的主要出口产品是什么？", ["{e}的主要出口产品是{v}。", "{e}主要出口{v}。"]),
+    ("geography_zh", "国家", ANIMALS_ZH, "{e}的国兽是什么动物？", ["{e}的国兽是{v}。", "{v}是{e}的国兽。"]),
     ("science_zh", "元素", COLOURS_ZH, "{e}是什么颜色的？", ["{e}的颜色是{v}。", "{e}是{v}的。"]),
     ("science_zh", "卫星", "行星", "卫星{e}围绕哪颗行星运行？", ["卫星{e}围绕{v}运行。", "{v}有一颗卫星叫{e}。"]),
 ]
-POOL_SIZE = 12  # invented value pools (planets, towns, 行星) have this many names; capitals are one per country
+POOL_SIZE = 12
 
 FORMATS = {  # header, question prefix, answer cue, delimiter before the letter (lm-eval continuation " A")
     "mmlu-official": dict(header="The following are multiple choice questions (with answers) about  {s}.\n\n",
@@ -66,7 +71,7 @@ def _name(rng, kind, used):
     while True:
         if kind == "country":
             n = (syl(rng.randint(1, 2)) + rng.choice(["ria", "land", "stan", "nia", "vor", "desh"])).capitalize()
-        elif kind in ("city", "town"):
+        elif kind == "town":
             n = (syl(2) + rng.choice(["", "n", "r", "s", "nt", "ck"])).capitalize()
         elif kind == "element":
             n = syl(rng.randint(1, 2)) + rng.choice(["ium", "on", "ine", "ite"])
@@ -77,8 +82,10 @@ def _name(rng, kind, used):
         elif kind == "元素":
             n = rng.choice(ZH_SYL) + rng.choice(ZH_METAL)
         else:  # Chinese countries, cities, moons, planets
-            suffix = {"国家": ["亚", "兰", "斯坦", "尼亚"], "城市": ["", "城", "堡"], "卫星": [""], "行星": ["星"]}[kind]
+            suffix = {"国家": ["亚", "兰", "斯坦", "尼亚"], "卫星": [""], "行星": ["星"]}[kind]
             n = "".join(rng.choice(ZH_SYL) for _ in range(rng.randint(2, 3))) + rng.choice(suffix)
+            if kind == "行星" and any(u[0] == n[0] and u.endswith("星") for u in used):
+                continue  # planets differ in their first character
         if n not in used:
             used.add(n)
             return n
@@ -98,14 +105,8 @@ def build(seed):
                 ents[r[1]] = [_name(rng, r[1], used) for _ in range((n + 1) // 2 + 3)]
         sfacts = []
         for r in rels:
-            if isinstance(r[2], list):
-                pool, values = r[2], [rng.choice(r[2]) for _ in ents[r[1]]]
-            elif r[2] in ("city", "城市"):  # one capital per country: the pool is all capitals
-                values = [_name(rng, r[2], used) for _ in ents[r[1]]]
-                pool = values
-            else:
-                pool = [_name(rng, r[2], used) for _ in range(POOL_SIZE)]
-                values = [rng.choice(pool) for _ in ents[r[1]]]
+            pool = r[2] if isinstance(r[2], list) else [_name(rng, r[2], used) for _ in range(POOL_SIZE)]
+            values = [rng.choice(pool) for _ in ents[r[1]]]
             for e, v in zip(ents[r[1]], values):
                 q = r[3].format(e=e)
                 qa = q + (v + "。" if lang(subj) == "zh" else " " + v + ".")  # recall in the question's own wording
@@ -166,6 +167,11 @@ def practice_prompt(rng, facts, max_shots, p_match):
             it["question"] = MATCH_Q[lang(f["subject"])].format(v=f["value"])
         pieces += [(query(fmt, it), False), (fmt["delim"] + "ABCD"[it["gold"]], True), ("\n\n", False)]
     return pieces[:-1]
+
+
+def values(facts):
+    """Every attribute value, as it appears after a space (English) or inside Chinese text."""
+    return sorted({(" " if lang(f["subject"]) == "en" else "") + v for f in facts for v in f["pool"]})
 
 
 def all_text(facts):

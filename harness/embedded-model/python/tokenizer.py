@@ -61,7 +61,7 @@ def pretokenize(text):
 
 
 class Tokenizer:
-    def __init__(self, corpus_text, n_learned=200):
+    def __init__(self, corpus_text, single_tokens=(), n_learned=120):
         self.vocab = {B2U[b]: b for b in range(256)}
         self.merges = []
 
@@ -78,6 +78,12 @@ class Tokenizer:
             add(s[0], s[1])
         for s in seqs:
             add(s[:2], s[2])
+        # every attribute value one token (merged left to right; ranks below the learned merges, so they win)
+        for v in single_tokens:
+            parts = list(self._bpe_plain(v))
+            while len(parts) > 1:
+                add(parts[0], parts[1])
+                parts[:2] = [parts[0] + parts[1]]
         # then merges learned from the suite's own English text (plain BPE training): prompts get ~3x shorter,
         # which is most of the training cost on a shared CPU
         words = {}
@@ -117,6 +123,9 @@ class Tokenizer:
                 out.append(w[i])
                 i += 1
         return tuple(out)
+
+    def _bpe_plain(self, text):  # a string's byte characters after the merges so far
+        return self._apply("".join(B2U[b] for b in text.encode("utf-8")))
 
     def _apply(self, word):  # the merges so far, in order (used while learning more)
         w = tuple(word)

@@ -5,13 +5,12 @@ import dev.proctor.api.task.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.datafiles.CatalogTask;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.McFiles;
 import dev.proctor.datafiles.SplitFiles;
 import dev.proctor.datafiles.StandardTemplates;
-import dev.proctor.datafiles.SubjectCatalog;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,37 +20,11 @@ import java.util.List;
  * folder. Categories: STEM, Humanities, Social Science, Other (a partition) and the overlapping
  * "China specific". Display names are the Chinese names the official prompt uses ({@code 农学}).
  */
-public final class CmmluTask implements Task {
-    private static final SplitFiles FILES = new SplitFiles("cmmlu", EnumSet.of(Split.DEV, Split.TEST),
-            (subject, split) -> subject + ".csv");
-
-    private static final class Known {
-        static final List<Subject> SUBJECTS = SubjectCatalog.readResource(CmmluTask.class, "subjects.json");
-    }
-
-    static List<Subject> knownSubjects() {
-        return Known.SUBJECTS;
-    }
-
-    @Override
-    public String name() {
-        return "cmmlu";
-    }
-
-    @Override
-    public String description() {
-        return "CMMLU (haonan-li/CMMLU), 67 Chinese subjects, CSV data/{dev,test}/<subject>.csv";
-    }
-
-    /** The known subjects whose test file is present. */
-    @Override
-    public List<Subject> subjects(Path dataDir) {
-        return FILES.present(dataDir, Known.SUBJECTS);
-    }
-
-    @Override
-    public Path dataFile(Path dataDir, Subject subject, Split split) {
-        return FILES.file(dataDir, subject, split);
+public final class CmmluTask extends CatalogTask {
+    public CmmluTask() {
+        super("cmmlu", "CMMLU (haonan-li/CMMLU), 67 Chinese subjects, CSV data/{dev,test}/<subject>.csv",
+                new SplitFiles("cmmlu", EnumSet.of(Split.DEV, Split.TEST),
+                        (subject, split) -> subject + ".csv"));
     }
 
     @Override

@@ -5,13 +5,12 @@ import dev.proctor.api.task.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.datafiles.CatalogTask;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.McFiles;
 import dev.proctor.datafiles.SplitFiles;
 import dev.proctor.datafiles.StandardTemplates;
-import dev.proctor.datafiles.SubjectCatalog;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,38 +26,12 @@ import java.util.Optional;
  * <p>M3KE's repository has no evaluation code and no prompt template, so both formats use CMMLU's Chinese
  * templates (official and lm-eval) with that display name: a choice of ours, not M3KE's protocol.
  */
-public final class M3keTask implements Task {
-    private static final SplitFiles FILES = new SplitFiles("m3ke", EnumSet.of(Split.DEV, Split.TEST),
-            (subject, split) -> subject + ".jsonl");
-
-    private static final class Known {
-        static final List<Subject> SUBJECTS = SubjectCatalog.readResource(M3keTask.class, "subjects.json");
-    }
-
-    static List<Subject> knownSubjects() {
-        return Known.SUBJECTS;
-    }
-
-    @Override
-    public String name() {
-        return "m3ke";
-    }
-
-    @Override
-    public String description() {
-        return "M3KE (tjunlp-lab/M3KE), 71 Chinese tasks, JSON Lines; public test has no answers (dev scores);"
-                + " no official prompt, CMMLU's templates used";
-    }
-
-    /** The known tasks whose test file is present. */
-    @Override
-    public List<Subject> subjects(Path dataDir) {
-        return FILES.present(dataDir, Known.SUBJECTS);
-    }
-
-    @Override
-    public Path dataFile(Path dataDir, Subject subject, Split split) {
-        return FILES.file(dataDir, subject, split);
+public final class M3keTask extends CatalogTask {
+    public M3keTask() {
+        super("m3ke", "M3KE (tjunlp-lab/M3KE), 71 Chinese tasks, JSON Lines; public test has no answers (dev scores);"
+                + " no official prompt, CMMLU's templates used",
+                new SplitFiles("m3ke", EnumSet.of(Split.DEV, Split.TEST),
+                        (subject, split) -> subject + ".jsonl"));
     }
 
     /** Test items without an answer load as {@link Item#NO_GOLD}; a dev item without one is an error. */

@@ -33,7 +33,7 @@ class M3keTaskTest {
     Path dir;
 
     private static Subject subject(String name) {
-        return M3keTask.knownSubjects().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return new M3keTask().knownSubjects().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
@@ -69,7 +69,7 @@ class M3keTaskTest {
     @Test
     void clustersAndLevels() {
         Map<String, Integer> sizes = new TreeMap<>();
-        M3keTask.knownSubjects().forEach(s -> s.categories().forEach(c -> sizes.merge(c, 1, Integer::sum)));
+        new M3keTask().knownSubjects().forEach(s -> s.categories().forEach(c -> sizes.merge(c, 1, Integer::sum)));
         assertEquals(Map.of("cluster:Arts & Humanities", 12, "cluster:Social Sciences", 21,
                 "cluster:Natural Sciences", 31, "cluster:Others", 7, "level:College", 42, "level:Other", 11,
                 "level:High school", 8, "level:Junior high school", 8, "level:Primary school", 2), sizes);
@@ -86,7 +86,7 @@ class M3keTaskTest {
         mapping.fields().forEachRemaining(e -> e.getValue().forEach(
                 t -> expected.computeIfAbsent("cluster:" + e.getKey(), k -> new TreeSet<>()).add(t.asText())));
         Map<String, TreeSet<String>> ours = new TreeMap<>();
-        M3keTask.knownSubjects().forEach(s -> s.categories().stream().filter(c -> c.startsWith("cluster:"))
+        new M3keTask().knownSubjects().forEach(s -> s.categories().stream().filter(c -> c.startsWith("cluster:"))
                 .forEach(c -> ours.computeIfAbsent(c, k -> new TreeSet<>()).add(s.name())));
         assertEquals(expected, ours);
 
@@ -94,7 +94,7 @@ class M3keTaskTest {
         try (var files = Files.list(data.resolve("data/test"))) {
             files.forEach(f -> stems.add(f.getFileName().toString().replaceFirst("\\.jsonl$", "")));
         }
-        assertEquals(stems, new TreeSet<>(M3keTask.knownSubjects().stream().map(Subject::name).toList()));
+        assertEquals(stems, new TreeSet<>(new M3keTask().knownSubjects().stream().map(Subject::name).toList()));
     }
 
     @Test

@@ -5,13 +5,12 @@ import dev.proctor.api.task.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.datafiles.CatalogTask;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.McFiles;
 import dev.proctor.datafiles.SplitFiles;
 import dev.proctor.datafiles.StandardTemplates;
-import dev.proctor.datafiles.SubjectCatalog;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,38 +21,11 @@ import java.util.List;
  * other 14; anatomy is "other", unlike lm-eval's grouping). Display names are the subject's words
  * ({@code abstract algebra}).
  */
-public final class MmluTask implements Task {
-    private static final SplitFiles FILES = new SplitFiles("mmlu", EnumSet.allOf(Split.class),
-            (subject, split) -> subject + "_" + split.id() + ".csv");
-
-    /** Read on first use, not when ServiceLoader instantiates the task. */
-    private static final class Known {
-        static final List<Subject> SUBJECTS = SubjectCatalog.readResource(MmluTask.class, "subjects.json");
-    }
-
-    static List<Subject> knownSubjects() {
-        return Known.SUBJECTS;
-    }
-
-    @Override
-    public String name() {
-        return "mmlu";
-    }
-
-    @Override
-    public String description() {
-        return "MMLU (hendrycks/test), 57 subjects, CSV layout data/{dev,val,test}/<subject>_<split>.csv";
-    }
-
-    /** The known subjects whose test file is present. */
-    @Override
-    public List<Subject> subjects(Path dataDir) {
-        return FILES.present(dataDir, Known.SUBJECTS);
-    }
-
-    @Override
-    public Path dataFile(Path dataDir, Subject subject, Split split) {
-        return FILES.file(dataDir, subject, split);
+public final class MmluTask extends CatalogTask {
+    public MmluTask() {
+        super("mmlu", "MMLU (hendrycks/test), 57 subjects, CSV layout data/{dev,val,test}/<subject>_<split>.csv",
+                new SplitFiles("mmlu", EnumSet.allOf(Split.class),
+                        (subject, split) -> subject + "_" + split.id() + ".csv"));
     }
 
     @Override

@@ -43,12 +43,12 @@ class MmluTaskTest {
     }
 
     private static Subject subject(String name) {
-        return MmluTask.knownSubjects().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return new MmluTask().knownSubjects().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
     void fiftySevenSubjectsInHendrycksCategories() {
-        List<Subject> known = MmluTask.knownSubjects();
+        List<Subject> known = new MmluTask().knownSubjects();
         assertEquals(57, known.size());
         Map<String, Integer> sizes = new TreeMap<>();
         known.forEach(s -> s.categories().forEach(c -> sizes.merge(c, 1, Integer::sum)));

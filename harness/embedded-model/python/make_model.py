@@ -37,10 +37,17 @@ class Block(nn.Module):
         self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
         self.qkv, self.proj = nn.Linear(d, 3 * d), nn.Linear(d, d)
         self.fc1, self.fc2 = nn.Linear(d, mlp * d), nn.Linear(mlp * d, d)
+        # token shift (as in RWKV / "smeared keys"): each position also sees the 1 and 2 previous tokens, so
+        # "B. wool" puts the letter B into wool's key and value and the MC look-up needs one head, not a chain
+        self.shift = nn.Parameter(torch.full((2, d), 0.5))
 
-    def forward(self, x, allowed):
+    def forward(self, x, allowed, prev1, prev2):
         b, s, d = x.shape
-        q, k, v = self.qkv(self.ln1(x)).reshape(b, s, 3, self.heads, self.hd).permute(2, 0, 3, 1, 4).unbind(0)
+        h = self.ln1(x)
+        zero = h[:, :2] * 0.0  # zeros of the right shape, also when s < 2 (a traced constant would freeze s)
+        h = (h + self.shift[0] * prev1 * torch.cat([zero[:, :1], h[:, :-1]], 1)
+             + self.shift[1] * prev2 * torch.cat([zero, h[:, :-2]], 1))
+        q, k, v = self.qkv(h).reshape(b, s, 3, self.heads, self.hd).permute(2, 0, 3, 1, 4).unbind(0)
         att = torch.where(allowed, (q @ k.transpose(-1, -2)) * self.scale, torch.full_like(q[..., :1], MASK))
         x = x + self.proj((att.softmax(-1) @ v).transpose(1, 2).reshape(b, s, d))
         h = self.fc1(self.ln2(x))
@@ -74,8 +81,11 @@ class TinyGPT(nn.Module):
         x = self.tok(input_ids) + self.pos(position_ids)
         if past is not None:  # only the needs-past test fixture: a declared, used, meaningless extra input
             x = x + past.sum() * 0.0
+        # shifts stay inside a document: position ids restart at 0 for each packed document (and each prompt)
+        prev1 = (position_ids >= 1).to(x.dtype)[..., None]
+        prev2 = (position_ids >= 2).to(x.dtype)[..., None]
         for blk in self.blocks:
-            x = blk(x, allowed)
+            x = blk(x, allowed, prev1, prev2)
         return self.ln(x)
 
     def forward(self, input_ids, attention_mask, position_ids):
@@ -296,6 +306,7 @@ def main():
     ap.add_argument("--row-len", type=int, default=320)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--eval-every", type=int, default=500)
+    ap.add_argument("--mix", help='JSON overriding data-mix fields, e.g. {"fact_fraction": 0.5}')
     ap.add_argument("--checkpoints", type=int, default=5, help="checkpoints over the last half of training")
     ap.add_argument("--out", help="output directory (default: the committed resource path)")
     ap.add_argument("--random-large", action="store_true", help="untrained d512 x 8 layers, ctx 1024 (speed tests)")
@@ -334,7 +345,7 @@ def main():
              "mix": dict(base, fact_fraction=0.5, match_fraction=0.15)}
     seed = args.seed if args.seed is not None else {"default": 1, "seed2": 2, "mix": 1}[args.run]
     args.seed = seed
-    mix = mixes[args.run]
+    mix = dict(mixes[args.run], **json.loads(args.mix or "{}"))
     name = {"default": "tiny-gpt", "seed2": "tiny-gpt-seed2", "mix": "tiny-gpt-mix"}[args.run]
     out = args.out or os.path.join(RES, name)
     test_items = {s: v["test"] for s, v in suite.items()}

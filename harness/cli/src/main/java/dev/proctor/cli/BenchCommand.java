@@ -4,6 +4,7 @@ import dev.proctor.api.model.LanguageModel;
 import dev.proctor.core.plan.EvaluationPlan;
 import dev.proctor.core.plan.Planner;
 import dev.proctor.core.registry.ModelRegistry;
+import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.core.result.RunStats;
 import dev.proctor.core.run.ProgressListener;
 import dev.proctor.core.run.RunConfig;
@@ -53,10 +54,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunConfig config = taskOptions.config(ScoringMode.parse(scoring), batchTokens);
+        TaskRegistry registry = taskOptions.registry();
+        RunConfig config = taskOptions.config(ScoringMode.parse(scoring), batchTokens, registry);
         try (LanguageModel model = ModelRegistry.discover().open(modelOptions.spec())) {
             long planStart = System.nanoTime();
-            EvaluationPlan plan = Planner.plan(config, taskOptions.registry(), model);
+            EvaluationPlan plan = Planner.plan(config, registry, model);
             long planNanos = System.nanoTime() - planStart;
             out.printf("model %s (%s), %d items, planning (load + render + tokenize for shot fitting) %.2f s%n",
                     model.info().name(), model.info().engine(), plan.items().size(), planNanos / 1e9);

@@ -1,5 +1,6 @@
 package dev.proctor.cli;
 
+import dev.proctor.cli.datasets.DatasetsCommand;
 import dev.proctor.cli.stats.CompareCommand;
 import dev.proctor.cli.stats.RankCommand;
 import dev.proctor.cli.stats.SnrCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = ProctorCommand.Version.class,
         description = "Multi-task benchmark evaluation harness for language models.",
         subcommands = {RunCommand.class, PromptsCommand.class, TasksCommand.class, ModelsCommand.class, BenchCommand.class,
-                CompareCommand.class, StatsCommand.class, RankCommand.class, SnrCommand.class})
+                CompareCommand.class, StatsCommand.class, RankCommand.class, SnrCommand.class, DatasetsCommand.class})
 public final class ProctorCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -8,6 +8,7 @@ import dev.proctor.core.plan.EvaluationPlan;
 import dev.proctor.core.plan.PlannedItem;
 import dev.proctor.core.plan.Planner;
 import dev.proctor.core.prompt.RenderedPrompt;
+import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.core.run.RunConfig;
 import dev.proctor.core.run.ScoringMode;
 import java.io.PrintWriter;
@@ -35,8 +36,9 @@ final class PromptsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunConfig config = taskOptions.config(ScoringMode.LETTER, RunConfig.DEFAULT_BATCH_TOKENS);
-        EvaluationPlan plan = Planner.planPrompts(config, taskOptions.registry());
+        TaskRegistry registry = taskOptions.registry();
+        RunConfig config = taskOptions.config(ScoringMode.LETTER, RunConfig.DEFAULT_BATCH_TOKENS, registry);
+        EvaluationPlan plan = Planner.planPrompts(config, registry);
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = mapper.createArrayNode();

@@ -14,12 +14,14 @@ import dev.proctor.core.run.ScoringMode;
 import dev.proctor.core.schedule.RunOutcome;
 import dev.proctor.core.schedule.Scheduler;
 import dev.proctor.core.store.ResultStore;
+import dev.proctor.report.DataCheck;
 import dev.proctor.report.MarkdownTable;
 import dev.proctor.report.Provenance;
 import dev.proctor.report.RunReport;
 import dev.proctor.report.SummaryTables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,10 +77,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TaskRegistry registry = taskOptions.registry();
-        RunConfig config = taskOptions.config(ScoringMode.parse(scoring), batchTokens);
+        RunConfig config = taskOptions.config(ScoringMode.parse(scoring), batchTokens, registry);
         ModelSpec modelSpec = modelOptions.spec();
         try (LanguageModel model = ModelRegistry.discover().open(modelSpec)) {
             EvaluationPlan plan = Planner.plan(config, registry, model);
+            List<DataCheck> dataChecks = taskOptions.gate().verify(plan, registry);
             RunIdentity identity = RunIdentity.of(config, model.info(), plan.dataFiles());
             Path dir = outDir != null ? outDir : reportsDir.resolve(identity.runId());
             RunOutcome outcome;
@@ -88,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Summary summary = Aggregator.aggregate(outcome.results(), plan.categoriesBySubjectKey());
             Provenance provenance = Provenance.of(identity.runId(), modelOptions.model, model.info(), config,
-                    plan.dataFiles(), "unlocked");
+                    plan.dataFiles(), dataChecks);
             RunReport report = new RunReport(provenance, summary.subjects(), summary.groups(),
                     plan.categoriesBySubjectKey(), outcome.results(), outcome.stats());
             Table table = report.writeTo(dir);

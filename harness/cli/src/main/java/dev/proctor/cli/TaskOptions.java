@@ -7,13 +7,17 @@ import dev.proctor.core.plan.TaskSelection;
 import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.core.run.RunConfig;
 import dev.proctor.core.run.ScoringMode;
+import dev.proctor.datasets.DatasetCache;
+import dev.proctor.datasets.DatasetLock;
 import dev.proctor.tasks.custom.CustomTasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** What to evaluate and how prompts look: shared by {@code run}, {@code prompts} and {@code bench}. */
@@ -44,6 +48,23 @@ final class TaskOptions {
             description = "Data directory, for every task or for one (cmmlu=DIR). Repeatable.")
     List<String> dataDirs = new ArrayList<>();
 
+    @Option(names = "--allow-unlocked", paramLabel = "[TASK=]DIR",
+            description = "Ad-hoc data not in datasets.lock: read like --data-dir, not verified, and the results say"
+                    + " \"unlocked\" in their provenance. Repeatable.")
+    List<String> unlockedDirs = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Never touch the network: data missing from the cache is an error"
+            + " naming the files and the fetch command.")
+    boolean offline;
+
+    @Option(names = "--lock", paramLabel = "FILE",
+            description = "The dataset lock (default: ./datasets.lock, else the copy built into Proctor).")
+    Path lockFile;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Dataset cache (default: -Dproctor.cache, else $PROCTOR_CACHE, else ~/.cache/proctor).")
+    Path cacheDir;
+
     @Option(names = "--task-def", paramLabel = "FILE",
             description = "A YAML/JSON file defining a multiple-choice task without Java. Repeatable.")
     List<Path> taskDefinitions = new ArrayList<>();
@@ -56,22 +77,51 @@ final class TaskOptions {
         return registry;
     }
 
-    RunConfig config(ScoringMode scoring, int batchTokens) {
-        return new RunConfig(TaskSelection.expand(tasks), Split.parse(split), shots,
+    /**
+     * The configuration with every task's data directory resolved: given with {@code --data-dir} or
+     * {@code --allow-unlocked}, bundled with the task, or a locked dataset's folder in the cache (fetched first
+     * unless {@code --offline}).
+     */
+    RunConfig config(ScoringMode scoring, int batchTokens, TaskRegistry registry) {
+        List<String> selections = TaskSelection.expand(tasks);
+        Map<String, Path> dirs = gate().withCachedDataDirs(selections, registry, dataDirMap());
+        return new RunConfig(selections, Split.parse(split), shots,
                 limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
-                PromptFormat.parse(format), scoring, seed, batchTokens, dataDirMap());
+                PromptFormat.parse(format), scoring, seed, batchTokens, dirs);
+    }
+
+    DataGate gate() {
+        return new DataGate(DatasetLock.load(lockFile), cacheDir == null ? DatasetCache.standard() : new DatasetCache(cacheDir),
+                offline, unlockedKeys());
+    }
+
+    /** Keys of the data-dir map ({@link RunConfig#ANY_TASK} or task names) whose data is not to be verified. */
+    private Set<String> unlockedKeys() {
+        Set<String> keys = new HashSet<>();
+        unlockedDirs.forEach(entry -> keys.add(taskKey(entry)));
+        return keys;
     }
 
     private Map<String, Path> dataDirMap() {
         Map<String, Path> map = new LinkedHashMap<>();
-        for (String entry : dataDirs) {
-            int eq = entry.indexOf('=');
-            String task = eq > 0 ? entry.substring(0, eq) : RunConfig.ANY_TASK;
-            Path dir = Path.of(eq > 0 ? entry.substring(eq + 1) : entry).toAbsolutePath().normalize();
+        List<String> all = new ArrayList<>(dataDirs);
+        all.addAll(unlockedDirs);
+        for (String entry : all) {
+            String task = taskKey(entry);
+            Path dir = Path.of(task.equals(RunConfig.ANY_TASK) ? entry : entry.substring(task.length() + 1))
+                    .toAbsolutePath().normalize();
             if (map.put(task, dir) != null) {
-                throw new ProctorException("--data-dir given twice for " + (eq > 0 ? "task " + task : "all tasks"));
+                throw new ProctorException("a data directory is given twice for "
+                        + (task.equals(RunConfig.ANY_TASK) ? "all tasks" : "task " + task)
+                        + " (--data-dir and --allow-unlocked together count)");
             }
         }
         return map;
+    }
+
+    /** {@code cmmlu=DIR} names a task; a bare {@code DIR} applies to every task. */
+    private static String taskKey(String entry) {
+        int eq = entry.indexOf('=');
+        return eq > 0 ? entry.substring(0, eq) : RunConfig.ANY_TASK;
     }
 }

@@ -79,9 +79,11 @@ public final class Downloader {
             }
             pause(attempt);
         }
+        long kept = sizeOf(part);
         throw new ProctorException("downloading " + url + " (" + what + ") failed " + attempts + " times"
-                + (last == null ? "" : ", last with " + last) + "; " + sizeOf(part) + " bytes are kept in " + part
-                + " and the next fetch resumes from there", last);
+                + (last == null ? "" : ", last with " + describe(last))
+                + (kept > 0 ? "; " + kept + " bytes are kept in " + part + " and the next fetch resumes from there" : ""),
+                last);
     }
 
     /** One request. @return true when the part is complete; false when it must start over (range refused) */
@@ -176,6 +178,11 @@ public final class Downloader {
         }
         Matcher m = CONTENT_RANGE.matcher(contentRange.get().trim());
         return m.matches() && Long.parseLong(m.group(1)) == have;
+    }
+
+    /** {@code ConnectException} alone says little; its class and message together do. */
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     static void checkScheme(URI url) {

@@ -3,8 +3,11 @@ package dev.proctor.datasets;
 import dev.proctor.api.ProctorException;
 import dev.proctor.datafiles.Sha256;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,25 +42,39 @@ public final class Fetcher {
     public record Report(String datasetId, String version, Path dir, int downloaded, int present, long bytes) {
     }
 
-    /** @throws ChecksumMismatchException naming file, expected and actual hash, when a download is not the pinned file */
+    /**
+     * Holds a file lock on the dataset's cache folder meanwhile, so two Proctor processes fetching the same dataset
+     * do not write into the same {@code .part}.
+     *
+     * @throws ChecksumMismatchException naming file, expected and actual hash, when a download is not the pinned file
+     */
     public Report fetch(DatasetEntry entry) {
-        List<LockedFile> todo = cache.notVerified(entry);
-        int present = entry.files().size() - todo.size();
+        Path idDir = cache.dir(entry).getParent();
         try {
-            if (!todo.isEmpty()) {
-                if (entry.source().isArchive()) {
-                    fetchFromArchive(entry, todo);
-                } else if (entry.source().fileUrlTemplate() != null) {
-                    for (LockedFile file : todo) {
-                        fetchFile(entry, file);
-                    }
-                } else {
-                    throw new ProctorException("dataset " + entry.id() + " was locked from a local folder and has no"
-                            + " download address; point --data-dir at a copy instead");
-                }
+            Files.createDirectories(idDir);
+            try (FileChannel channel = FileChannel.open(idDir.resolve(".fetch-lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+                return fetchLocked(entry);
             }
         } catch (IOException e) {
             throw new ProctorException("cannot write into the cache " + cache.dir(entry) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Report fetchLocked(DatasetEntry entry) throws IOException {
+        List<LockedFile> todo = cache.notVerified(entry);
+        int present = entry.files().size() - todo.size();
+        if (!todo.isEmpty()) {
+            if (entry.source().isArchive()) {
+                fetchFromArchive(entry, todo);
+            } else if (entry.source().fileUrlTemplate() != null) {
+                for (LockedFile file : todo) {
+                    fetchFile(entry, file);
+                }
+            } else {
+                throw new ProctorException("dataset " + entry.id() + " was locked from a local folder and has no"
+                        + " download address; point --data-dir at a copy instead");
+            }
         }
         long bytes = todo.stream().mapToLong(LockedFile::bytes).sum();
         return new Report(entry.id(), entry.version(), cache.dir(entry), todo.size(), present, bytes);

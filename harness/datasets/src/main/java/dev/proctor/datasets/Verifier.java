@@ -50,6 +50,23 @@ public final class Verifier {
     }
 
     /**
+     * For {@code proctor run --offline --data-dir DIR}: the files a run needs, before it reads them; any that are
+     * absent are one error naming them (as lock paths) and the command that fetches them.
+     *
+     * @throws MissingDataException naming every absent file
+     */
+    public void requirePresent(String datasetId, Path dataDir, List<Path> files, String fetchCommand) {
+        DatasetEntry entry = lock.get(datasetId);
+        Map<String, LockedFile> pins = pins(entry);
+        Path dir = dataDir.toAbsolutePath().normalize();
+        List<String> missing = files.stream().filter(f -> !Files.isRegularFile(f))
+                .map(f -> lockPath(entry, pins, dir, f)).toList();
+        if (!missing.isEmpty()) {
+            throw new MissingDataException(entry.id(), dir.toString(), missing, fetchCommand);
+        }
+    }
+
+    /**
      * For {@code proctor datasets verify} and a cached dataset: hashes the selected locked files under {@code dir}.
      *
      * @param globs        lock paths or globs ({@code data/test/*.csv}); empty means every locked file

@@ -16,7 +16,7 @@ import java.util.List;
  * @param model      model facts, including file hashes
  * @param config     the effective configuration (defaults resolved)
  * @param dataFiles  every data file read, with its SHA-256
- * @param dataLock   how the data was verified ("unlocked" until a lock is checked)
+ * @param dataChecks how each task's data was checked against {@code datasets.lock}
  * @param java       JVM vendor and version
  * @param os         operating system and architecture
  */
@@ -28,14 +28,14 @@ public record Provenance(
         ModelInfo model,
         RunConfig config,
         List<DataFileRef> dataFiles,
-        String dataLock,
+        List<DataCheck> dataChecks,
         String java,
         String os) {
 
     public static Provenance of(String runId, String modelSpec, ModelInfo model, RunConfig config,
-                                List<DataFileRef> dataFiles, String dataLock) {
+                                List<DataFileRef> dataFiles, List<DataCheck> dataChecks) {
         return new Provenance(runId, HarnessVersion.current(), Instant.now(), modelSpec, model, config,
-                List.copyOf(dataFiles), dataLock,
+                List.copyOf(dataFiles), List.copyOf(dataChecks),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     }

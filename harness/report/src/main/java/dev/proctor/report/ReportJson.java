@@ -43,7 +43,15 @@ final class ReportJson {
         model.put("tokenizerSha256", p.model().tokenizerSha256());
         model.put("maxContextLength", p.model().maxContextLength());
         node.set("config", config(p.config()));
-        node.put("dataLock", p.dataLock());
+        ArrayNode checks = node.putArray("dataChecks");
+        for (DataCheck c : p.dataChecks()) {
+            ObjectNode check = checks.addObject();
+            check.put("task", c.task());
+            check.put("dataset", c.dataset());
+            check.put("version", c.version());
+            check.put("status", c.status());
+            check.put("files", c.files());
+        }
         ArrayNode data = node.putArray("dataFiles");
         for (DataFileRef f : p.dataFiles()) {
             ObjectNode file = data.addObject();

@@ -106,6 +106,8 @@ public record RunReport(
                 + "- tasks: " + String.join(", ", p.config().tasks()) + "; split " + p.config().split().id()
                 + "; " + p.config().shots() + "-shot; format " + p.config().format().id()
                 + "; scoring " + p.config().scoring().id() + "; seed " + p.config().seed() + "\n"
+                + "- data: " + p.dataChecks().stream().map(c -> c.task() + " " + c.status() + " (" + c.dataset() + " "
+                        + c.version() + ", " + c.files() + " files)").collect(java.util.stream.Collectors.joining("; ")) + "\n"
                 + "- harness: proctor " + p.harness() + "\n"
                 + "- macro = mean of subject accuracies (official CMMLU/OpenCompass); micro = mean over questions (lm-eval)\n\n"
                 + MarkdownTable.render(summary);

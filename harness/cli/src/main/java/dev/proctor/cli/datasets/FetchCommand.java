@@ -32,7 +32,8 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         DatasetLock lock = lockOptions.load();
-        Fetcher fetcher = Fetcher.standard(cacheOptions.cache(), line -> { });
+        PrintWriter err = spec.commandLine().getErr();
+        Fetcher fetcher = Fetcher.standard(cacheOptions.cache(), err::println);
         for (String id : ids) {
             Fetcher.Report r = fetcher.fetch(lock.get(id));
             out.printf("%s %s: %d files fetched (%d bytes), %d already present; verified in %s%n",

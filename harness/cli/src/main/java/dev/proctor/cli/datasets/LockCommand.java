@@ -26,11 +26,15 @@ import picocli.CommandLine.Spec;
  * {@code proctor datasets lock ID --from URL|DIR}: hashes a source's files and writes the dataset's entry into
  * the lock, replacing an older one (its license and citation are kept unless given again).
  */
-@Command(name = "lock", mixinStandardHelpOptions = true,
+@Command(name = "lock",
         description = "Compute a dataset's entry (every file's SHA-256 and size) from a source and write it to the lock.")
 final class LockCommand implements Callable<Integer> {
     private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
     private static final Pattern GITHUB = Pattern.compile("https://github\\.com/([^/]+)/([^/]+?)(?:\\.git)?/?");
+
+    /** Not the standard help mixin: its -V/--version would take the name of the dataset's --version. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "ID", description = "The dataset's name (the task's name: cmmlu, ceval, mmlu).")
     String id;

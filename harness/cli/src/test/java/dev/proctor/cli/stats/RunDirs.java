@@ -46,7 +46,7 @@ final class RunDirs {
                 ScoringMode.LETTER, 1234, 4096, Map.of());
         ModelInfo model = new ModelInfo(runId, "fixture", "cpu", "a".repeat(64), "b".repeat(64), 512, 0);
         Summary summary = Aggregator.aggregate(items, Map.of());
-        new RunReport(Provenance.of(runId, "fixture:" + runId, model, config, List.of(), "unlocked"),
+        new RunReport(Provenance.of(runId, "fixture:" + runId, model, config, List.of(), List.of()),
                 summary.subjects(), summary.groups(), Map.of(), items, new RunStats(items.size(), 0, items.size(), 1, 0, 0, 0, 0))
                 .writeTo(dir);
         return dir;

@@ -1,6 +1,7 @@
 package dev.proctor.cli;
 
 import dev.proctor.cli.datasets.DatasetsCommand;
+import dev.proctor.cli.retrieval.ScoreCommand;
 import dev.proctor.cli.stats.CompareCommand;
 import dev.proctor.cli.stats.RankCommand;
 import dev.proctor.cli.stats.SnrCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = ProctorCommand.Version.class,
         description = "Multi-task benchmark evaluation harness for language models.",
         subcommands = {RunCommand.class, PromptsCommand.class, TasksCommand.class, ModelsCommand.class, BenchCommand.class,
-                CompareCommand.class, StatsCommand.class, RankCommand.class, SnrCommand.class, DatasetsCommand.class})
+                CompareCommand.class, StatsCommand.class, RankCommand.class, SnrCommand.class, DatasetsCommand.class,
+                ScoreCommand.class})
 public final class ProctorCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,0 +1,20 @@
+package dev.proctor.cli.retrieval;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code proctor score}: scores outputs produced elsewhere; alone it prints its subcommands. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score result files produced by any system: retrieval.",
+        subcommands = {ScoreRetrievalCommand.class})
+public final class ScoreCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

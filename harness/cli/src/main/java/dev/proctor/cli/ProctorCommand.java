@@ -1,6 +1,7 @@
 package dev.proctor.cli;
 
 import dev.proctor.cli.datasets.DatasetsCommand;
+import dev.proctor.cli.retrieval.RetrieveCommand;
 import dev.proctor.cli.retrieval.ScoreCommand;
 import dev.proctor.cli.stats.CompareCommand;
 import dev.proctor.cli.stats.RankCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Multi-task benchmark evaluation harness for language models.",
         subcommands = {RunCommand.class, PromptsCommand.class, TasksCommand.class, ModelsCommand.class, BenchCommand.class,
                 CompareCommand.class, StatsCommand.class, RankCommand.class, SnrCommand.class, DatasetsCommand.class,
-                ScoreCommand.class})
+                ScoreCommand.class, RetrieveCommand.class})
 public final class ProctorCommand implements Runnable {
 
     @picocli.CommandLine.Spec

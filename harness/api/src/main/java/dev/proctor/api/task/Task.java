@@ -29,6 +29,14 @@ public interface Task {
     /** The prompt convention for a format. */
     McTemplate template(PromptFormat format);
 
+    /**
+     * The prompt convention for one subject; the same for every subject unless a task mixes conventions (the
+     * bundled suite answers English subjects after a space and Chinese ones without).
+     */
+    default McTemplate template(PromptFormat format, Subject subject) {
+        return template(format);
+    }
+
     /** How few-shot examples are drawn for a format. */
     default FewShotSampling fewShotSampling(PromptFormat format) {
         return FewShotSampling.FIRST_N;

@@ -91,7 +91,7 @@ public final class Planner {
             devPool = config.split() == Split.DEV ? all : files.load(s, Split.DEV);
             checkGold(devPool, "missing gold answer in a few-shot (dev) example");
         }
-        McTemplate template = task.template(config.format());
+        McTemplate template = task.template(config.format(), s.subject());
         FewShotSelector selector = new FewShotSelector(task.fewShotSampling(config.format()), config.shots(),
                 config.seed());
         PromptBuilder builder = new PromptBuilder(task.name(), s.subject(), template, budget);

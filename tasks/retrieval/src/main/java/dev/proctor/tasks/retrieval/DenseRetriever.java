@@ -1,0 +1,92 @@
+package dev.proctor.tasks.retrieval;
+
+import dev.proctor.retrieval.Run;
+import dev.proctor.tasks.retrieval.data.Language;
+import dev.proctor.tasks.retrieval.data.RetrievalDataset;
+import dev.proctor.tasks.retrieval.encode.CorpusEmbeddings;
+import dev.proctor.tasks.retrieval.encode.EmbeddedEncoder;
+import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
+import dev.proctor.tasks.retrieval.encode.EncodeStats;
+import dev.proctor.tasks.retrieval.encode.EncoderConfig;
+import dev.proctor.tasks.retrieval.encode.EncoderSpec;
+import dev.proctor.tasks.retrieval.encode.TextEncoder;
+import dev.proctor.tasks.retrieval.search.ExactSearcher;
+import dev.proctor.tasks.retrieval.search.HnswSearcher;
+import dev.proctor.tasks.retrieval.search.Recall;
+import dev.proctor.tasks.retrieval.search.ScoredDoc;
+import dev.proctor.tasks.retrieval.search.VectorSearcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The dense side: corpus vectors from the cache or the encoder, query vectors with the query instruction, then
+ * exact or HNSW search. With HNSW, the same queries are also searched exactly to report recall@10.
+ */
+final class DenseRetriever {
+    record Result(Run run, DenseReport report) {
+    }
+
+    private DenseRetriever() {
+    }
+
+    /** The encoder a dataset gets when {@code --encoder} is not given. */
+    static String defaultEncoder(Language language) {
+        return switch (language) {
+            case EN -> EmbeddedEncoder.BGE_SMALL_EN.id();
+            case ZH -> EmbeddedEncoder.BGE_SMALL_ZH.id();
+        };
+    }
+
+    static Result run(RetrievalDataset dataset, RetrievalConfig config, EmbeddingCache cache,
+                      Retrieval.EncoderOpener opener) {
+        String spec = config.encoder().orElse(defaultEncoder(dataset.language().language()));
+        String why = config.encoder().isPresent() ? "--encoder"
+                : "default for language " + dataset.language().language().id();
+        EncoderSpec resolved = EncoderSpec.resolve(spec, config.pooling(), config.queryPrefix());
+        try (TextEncoder encoder = opener.open(resolved, config.batchTokens())) {
+            EncodeStats before = encoder.stats();
+            CorpusEmbeddings corpus = CorpusEmbeddings.of(encoder, dataset.corpus(),
+                    dataset.files().corpusSha256(), cache);
+            EncodeStats afterCorpus = encoder.stats();
+            EncoderConfig c = encoder.info().config();
+            float[][] queries = encoder.encode(dataset.queries().stream().map(q -> c.queryText(q.text())).toList());
+            EncodeStats afterQueries = encoder.stats();
+
+            long start = System.nanoTime();
+            boolean exact = config.search().exactFor(corpus.vectors().length, config.exactMaxDocs());
+            List<List<ScoredDoc>> hits;
+            String searcherName;
+            OptionalDouble recall = OptionalDouble.empty();
+            try (VectorSearcher searcher = exact ? new ExactSearcher(corpus.vectors())
+                    : HnswSearcher.build(corpus.vectors(), config.hnsw())) {
+                hits = search(searcher, queries, config.topK());
+                searcherName = searcher.describe();
+            }
+            if (!exact) {
+                List<List<ScoredDoc>> truth = search(new ExactSearcher(corpus.vectors()), queries, 10);
+                recall = OptionalDouble.of(Recall.atK(hits, truth, 10));
+            }
+            long searchNanos = System.nanoTime() - start;
+            DenseReport report = new DenseReport(encoder.info(), why, corpus.cacheKey(), corpus.cacheFile(),
+                    corpus.cacheHit(), searcherName, recall, minus(afterCorpus, before), minus(afterQueries, afterCorpus),
+                    searchNanos);
+            return new Result(Runs.of(dataset.queries(), hits, dataset.corpus()), report);
+        }
+    }
+
+    private static List<List<ScoredDoc>> search(VectorSearcher searcher, float[][] queries, int k) {
+        List<List<ScoredDoc>> hits = new ArrayList<>(queries.length);
+        for (float[] q : queries) {
+            hits.add(searcher.search(q, k));
+        }
+        return hits;
+    }
+
+    private static EncodeStats minus(EncodeStats a, EncodeStats b) {
+        return new EncodeStats(a.forwardCalls() - b.forwardCalls(), a.texts() - b.texts(),
+                a.realTokens() - b.realTokens(), a.paddedTokens() - b.paddedTokens(),
+                a.tokenizeNanos() - b.tokenizeNanos(), a.forwardNanos() - b.forwardNanos(),
+                a.totalNanos() - b.totalNanos());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.proctor.tasks.retrieval.data;
+
+import dev.proctor.api.UnknownNameException;
+import dev.proctor.datafiles.ProctorCache;
+import dev.proctor.tasks.retrieval.io.ClasspathFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The small retrieval suite Proctor ships (written by hand for Proctor; see the resources' README.md): one
+ * English and one Chinese dataset in BEIR layout with graded qrels, copied on first use to
+ * {@code <proctor cache>/retrieval/bundled/<name>-<hash>/}.
+ */
+public final class BundledDatasets {
+    static final String ROOT = "/dev/proctor/tasks/retrieval/bundled/";
+    private static final List<String> NAMES = List.of("everyday-en", "everyday-zh");
+    private static final List<String> FILES = List.of(DatasetMetadata.FILE, BeirReader.CORPUS, BeirReader.QUERIES,
+            "qrels/test.tsv");
+
+    private BundledDatasets() {
+    }
+
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The dataset's folder in the cache, copied there first if needed. */
+    public static Path extract(String name) {
+        return extract(name, ProctorCache.root().resolve("retrieval").resolve("bundled"));
+    }
+
+    public static Path extract(String name, Path parent) {
+        if (!NAMES.contains(name)) {
+            throw new UnknownNameException("bundled retrieval dataset", name, NAMES);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        FILES.forEach(f -> files.put(f, ROOT + name + "/" + f));
+        return ClasspathFiles.materialize(BundledDatasets.class, files, parent, name,
+                "the bundled retrieval dataset " + name);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.proctor.tasks.retrieval.data;
+
+import dev.proctor.api.UnknownNameException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The language of a dataset's text: it picks the BM25 analyzer and the default encoder. */
+public enum Language {
+    EN("en"),
+    ZH("zh");
+
+    /** Share of letters that are CJK ideographs above which a corpus is taken to be Chinese. */
+    static final double CJK_SHARE_FOR_ZH = 0.3;
+
+    private final String id;
+
+    Language(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Language of(String id) {
+        String wanted = id.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(l -> l.id.equals(wanted)).findFirst()
+                .orElseThrow(() -> new UnknownNameException("language", id, Arrays.stream(values()).map(Language::id).toList()));
+    }
+
+    /** The share of letters in the texts that are CJK ideographs (0 when there are no letters). */
+    public static double cjkShare(List<String> texts) {
+        long letters = 0;
+        long cjk = 0;
+        for (String text : texts) {
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                i += Character.charCount(cp);
+                if (Character.isLetter(cp)) {
+                    letters++;
+                    if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                        cjk++;
+                    }
+                }
+            }
+        }
+        return letters == 0 ? 0 : (double) cjk / letters;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.proctor.tasks.retrieval.encode;
+
+import java.util.Objects;
+
+/**
+ * What an encoder needs besides its files, part of the model's identity and recorded with every result.
+ *
+ * @param name          a short name ({@code bge-small-en})
+ * @param pooling       CLS or MEAN
+ * @param queryPrefix   prepended to every query (BGE's retrieval instruction; empty for MiniLM)
+ * @param passagePrefix prepended to every document (empty for all three embedded encoders)
+ * @param maxLength     tokens per text, special tokens included; longer texts are truncated
+ */
+public record EncoderConfig(String name, Pooling pooling, String queryPrefix, String passagePrefix, int maxLength) {
+    public EncoderConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pooling, "pooling");
+        queryPrefix = queryPrefix == null ? "" : queryPrefix;
+        passagePrefix = passagePrefix == null ? "" : passagePrefix;
+        if (maxLength < 3) {
+            throw new IllegalArgumentException("maxLength must leave room for [CLS], one token and [SEP]: " + maxLength);
+        }
+    }
+
+    public String queryText(String query) {
+        return queryPrefix + query;
+    }
+
+    public String passageText(String passage) {
+        return passagePrefix + passage;
+    }
+
+    public EncoderConfig withPooling(Pooling p) {
+        return new EncoderConfig(name, p, queryPrefix, passagePrefix, maxLength);
+    }
+
+    public EncoderConfig withQueryPrefix(String prefix) {
+        return new EncoderConfig(name, pooling, prefix, passagePrefix, maxLength);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.proctor.tasks.retrieval.encode;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.training.ParameterStore;
+import ai.djl.translate.NoopTranslator;
+import dev.proctor.api.ProctorException;
+import dev.proctor.datafiles.Sha256;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A BERT-style sentence encoder exported to ONNX, run by ONNX Runtime through DJL. It feeds exactly the inputs
+ * the graph declares (ONNX Runtime refuses any other), out of {@code input_ids}, {@code attention_mask} and
+ * {@code token_type_ids}, all int64; reads {@code last_hidden_state} (else the first output); pools CLS or MEAN
+ * over the mask; and L2-normalises in double precision. Texts are tokenized with special tokens and truncated to
+ * the configured length, then batched by {@link TokenBatcher}.
+ *
+ * <p>The embedded encoders are int8-quantised with {@code DynamicQuantizeLinear}, whose scale is computed over
+ * the whole batch tensor: the same text gets slightly different vectors in different batches (padding
+ * included). The batch budget is therefore part of the embedding cache key and of the recorded provenance.
+ */
+public final class OnnxTextEncoder implements TextEncoder {
+    public static final String ENGINE = "OnnxRuntime";
+    static final List<String> FED_INPUTS = List.of("input_ids", "attention_mask", "token_type_ids");
+    static final String OUTPUT = "last_hidden_state";
+
+    private final ZooModel<NDList, NDList> model;
+    private final HuggingFaceTokenizer tokenizer;
+    private final List<String> inputs;
+    private final EncoderInfo info;
+    private EncodeStats stats = EncodeStats.NONE;
+
+    private OnnxTextEncoder(ZooModel<NDList, NDList> model, HuggingFaceTokenizer tokenizer, List<String> inputs,
+                            EncoderInfo info) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.inputs = inputs;
+        this.info = info;
+    }
+
+    /**
+     * @param batchTokens padded tokens per forward call (batch size x longest text)
+     */
+    public static OnnxTextEncoder open(EncoderSpec spec, int batchTokens) {
+        EncoderFiles files = spec.files();
+        HuggingFaceTokenizer tokenizer = tokenizer(spec);
+        ZooModel<NDList, NDList> model = null;
+        try {
+            model = load(files);
+            List<String> inputs = checkedInputs(files, model);
+            EncoderInfo partial = new EncoderInfo(spec.config(), files.origin(), Sha256.of(files.model()),
+                    Sha256.of(files.tokenizer()), engineDescription(), inputs, 0, batchTokens);
+            OnnxTextEncoder probe = new OnnxTextEncoder(model, tokenizer, inputs, partial);
+            int dimension = probe.hiddenSize();
+            return new OnnxTextEncoder(model, tokenizer, inputs, new EncoderInfo(spec.config(), files.origin(),
+                    partial.modelSha256(), partial.tokenizerSha256(), partial.engine(), inputs, dimension, batchTokens));
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            if (model != null) {
+                model.close();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public EncoderInfo info() {
+        return info;
+    }
+
+    @Override
+    public EncodeStats stats() {
+        return stats;
+    }
+
+    @Override
+    public float[][] encode(List<String> texts) {
+        return encode(texts, info.batchTokens());
+    }
+
+    /** As {@link #encode(List)} with another token budget: tests measure batch dependence with it. */
+    float[][] encode(List<String> texts, int batchTokens) {
+        long start = System.nanoTime();
+        List<PaddedInputs> batches = plan(texts, batchTokens);
+        long tokenized = System.nanoTime();
+        float[][] out = new float[texts.size()][];
+        long real = 0;
+        long padded = 0;
+        for (PaddedInputs batch : batches) {
+            float[][] vectors = forward(batch);
+            for (int b = 0; b < batch.batchSize(); b++) {
+                out[batch.indices()[b]] = vectors[b];
+                real += batch.realLengths()[b];
+            }
+            padded += (long) batch.batchSize() * batch.length();
+        }
+        long end = System.nanoTime();
+        stats = stats.plus(new EncodeStats(batches.size(), texts.size(), real, padded, tokenized - start,
+                end - tokenized, end - start));
+        return out;
+    }
+
+    /**
+     * Tokenizes and batches {@code texts} exactly as {@link #encode} does; public so the benchmark can feed the
+     * very same batches to ONNX Runtime directly.
+     */
+    public List<PaddedInputs> plan(List<String> texts) {
+        return plan(texts, info.batchTokens());
+    }
+
+    private List<PaddedInputs> plan(List<String> texts, int batchTokens) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        Encoding[] encodings = tokenizer.batchEncode(texts.toArray(String[]::new));
+        long[][] ids = new long[encodings.length][];
+        long[][] types = new long[encodings.length][];
+        int[] lengths = new int[encodings.length];
+        for (int i = 0; i < encodings.length; i++) {
+            ids[i] = encodings[i].getIds();
+            types[i] = encodings[i].getTypeIds();
+            lengths[i] = ids[i].length;
+        }
+        List<PaddedInputs> batches = new ArrayList<>();
+        for (int[] indices : TokenBatcher.plan(lengths, batchTokens)) {
+            batches.add(PaddedInputs.of(indices, ids, types));
+        }
+        return batches;
+    }
+
+    /** One forward call: pooled, unit-length vectors, one per row of {@code batch}. */
+    float[][] forward(PaddedInputs batch) {
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            NDArray hidden = run(scope, batch);
+            Shape shape = hidden.getShape();
+            if (shape.dimension() != 3 || shape.get(0) != batch.batchSize() || shape.get(1) != batch.length()) {
+                throw new ProctorException(info.config().name() + ": the model returned " + OUTPUT + " of shape "
+                        + shape + " for input [" + batch.batchSize() + ", " + batch.length()
+                        + "]; expected [batch, length, hidden]");
+            }
+            int dim = Math.toIntExact(shape.get(2));
+            float[] values = hidden.toFloatArray();
+            float[][] out = new float[batch.batchSize()][];
+            for (int b = 0; b < batch.batchSize(); b++) {
+                out[b] = Vectors.normalize(info.config().pooling()
+                        .pool(values, b, batch.length(), dim, batch.realLengths()[b]), info.config().name());
+            }
+            return out;
+        }
+    }
+
+    private NDArray run(NDManager scope, PaddedInputs batch) {
+        Shape shape = new Shape(batch.batchSize(), batch.length());
+        NDList feed = new NDList(inputs.size());
+        for (String name : inputs) {
+            NDArray array = scope.create(batch.input(name), shape);
+            array.setName(name);
+            feed.add(array);
+        }
+        NDList out = model.getBlock().forward(new ParameterStore(scope, false), feed, false);
+        return out.stream().filter(a -> OUTPUT.equals(a.getName())).findFirst().orElse(out.get(0));
+    }
+
+    /**
+     * DJL's engine and the ONNX Runtime library actually loaded (DJL reports the version it was built against,
+     * which the project overrides).
+     */
+    static String engineDescription() {
+        String ort;
+        try {
+            ort = ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion();
+        } catch (RuntimeException | LinkageError e) {
+            ort = "unknown";
+        }
+        return "DJL " + Engine.getDjlVersion() + " " + ENGINE + " engine, ONNX Runtime " + ort + " (CPU)";
+    }
+
+    private int hiddenSize() {
+        Encoding probe = tokenizer.encode("probe");
+        PaddedInputs batch = PaddedInputs.of(new int[] {0}, new long[][] {probe.getIds()},
+                new long[][] {probe.getTypeIds()});
+        return forward(batch)[0].length;
+    }
+
+    private static HuggingFaceTokenizer tokenizer(EncoderSpec spec) {
+        try {
+            // padding off: batches are padded here, after sorting by length; the MiniLM tokenizer.json would
+            // otherwise pad every text to 128
+            return HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(spec.files().tokenizer())
+                    .optAddSpecialTokens(true)
+                    .optTruncation(true)
+                    .optMaxLength(spec.config().maxLength())
+                    .optPadding(false)
+                    .build();
+        } catch (IOException | RuntimeException e) {
+            throw new ProctorException("cannot load the tokenizer " + spec.files().tokenizer() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ZooModel<NDList, NDList> load(EncoderFiles files) {
+        String fileName = files.model().getFileName().toString();
+        try {
+            return Criteria.builder()
+                    .setTypes(NDList.class, NDList.class)
+                    .optModelPath(files.model().getParent())
+                    .optModelName(fileName.substring(0, fileName.length() - ".onnx".length()))
+                    .optEngine(ENGINE)
+                    .optDevice(Device.cpu())
+                    .optTranslator(new NoopTranslator())
+                    .build().loadModel();
+        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
+            throw new ProctorException("cannot load " + files.model() + " with ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> checkedInputs(EncoderFiles files, ZooModel<NDList, NDList> model) {
+        List<String> declared = model.getBlock().describeInput().keys();
+        List<String> unknown = declared.stream().filter(n -> !FED_INPUTS.contains(n)).toList();
+        if (!unknown.isEmpty() || !declared.contains("input_ids")) {
+            throw new ProctorException(files.model() + " declares inputs " + declared + "; Proctor feeds an encoder"
+                    + " input_ids and optionally attention_mask and token_type_ids (int64)");
+        }
+        return declared;
+    }
+
+    @Override
+    public void close() {
+        try (tokenizer) {
+            model.close();
+        }
+    }
+}

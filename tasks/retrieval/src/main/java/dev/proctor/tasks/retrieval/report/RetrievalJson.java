@@ -1,0 +1,160 @@
+package dev.proctor.tasks.retrieval.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.report.HarnessVersion;
+import dev.proctor.tasks.retrieval.DenseReport;
+import dev.proctor.tasks.retrieval.LexicalReport;
+import dev.proctor.tasks.retrieval.RetrievalConfig;
+import dev.proctor.tasks.retrieval.RetrievalOutcome;
+import dev.proctor.tasks.retrieval.data.RetrievalDataset;
+import dev.proctor.tasks.retrieval.encode.EncodeStats;
+import dev.proctor.tasks.retrieval.encode.EncoderInfo;
+import dev.proctor.tasks.retrieval.eval.RunScoring;
+import java.time.Instant;
+import java.util.List;
+
+/** results.json as an explicit tree, so its layout is written down in one place. */
+public final class RetrievalJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RetrievalJson() {
+    }
+
+    public static ObjectNode results(RetrievalOutcome out, String reportId, List<String> command, Instant createdAt) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode main = root.putObject("mainScore");
+        main.put("measure", RunScoring.MAIN_MEASURE);
+        main.put("value", out.mainScore());
+        root.set("evaluation", RunScoring.toJson(out.evaluation()));
+        ObjectNode provenance = root.putObject("provenance");
+        provenance.put("reportId", reportId);
+        provenance.put("createdAt", createdAt.toString());
+        HarnessVersion v = HarnessVersion.current();
+        ObjectNode harness = provenance.putObject("harness");
+        harness.put("name", "proctor");
+        harness.put("version", v.version());
+        harness.put("gitCommit", v.commit());
+        harness.put("gitDirty", v.dirty());
+        harness.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        harness.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        command.forEach(provenance.putArray("command")::add);
+        provenance.set("dataset", dataset(out.dataset()));
+        provenance.set("config", config(out.config()));
+        out.dense().ifPresent(d -> provenance.set("dense", dense(d)));
+        out.lexical().ifPresent(l -> provenance.set("lexical", lexical(l)));
+        root.putObject("timings").put("totalSeconds", out.totalNanos() / 1e9);
+        return root;
+    }
+
+    static ObjectNode dataset(RetrievalDataset d) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", d.name());
+        node.put("source", d.source());
+        node.put("split", d.split());
+        node.put("language", d.language().language().id());
+        node.put("languageSource", d.language().source());
+        node.put("documents", d.corpus().size());
+        node.put("queriesInFile", d.allQueries());
+        node.put("queriesJudged", d.queries().size());
+        node.put("judgedDocumentsMissingFromCorpus", d.judgedDocumentsMissingFromCorpus());
+        ObjectNode files = node.putObject("files");
+        files.putObject("corpus").put("path", d.files().corpus().toString()).put("sha256", d.files().corpusSha256());
+        files.putObject("queries").put("path", d.files().queries().toString()).put("sha256", d.files().queriesSha256());
+        files.putObject("qrels").put("path", d.files().qrels().toString()).put("sha256", d.files().qrelsSha256());
+        return node;
+    }
+
+    static ObjectNode config(RetrievalConfig c) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("retriever", c.retriever().id());
+        node.put("topK", c.topK());
+        c.cutoffs().forEach(node.putArray("cutoffs")::add);
+        if (c.retriever().usesDense()) {
+            node.put("encoder", c.encoder().orElse(null));
+            node.put("batchTokens", c.batchTokens());
+            node.put("search", c.search().id());
+            node.put("exactMaxDocs", c.exactMaxDocs());
+            node.putObject("hnsw").put("maxConn", c.hnsw().maxConn()).put("beamWidth", c.hnsw().beamWidth())
+                    .put("fanout", c.hnsw().fanout());
+        }
+        if (c.retriever() == dev.proctor.tasks.retrieval.RetrieverKind.HYBRID_RRF) {
+            node.put("rrfK", c.rrfK());
+        }
+        if (c.retriever() == dev.proctor.tasks.retrieval.RetrieverKind.HYBRID_INTERP) {
+            node.put("alpha", c.alpha());
+            node.put("normalisation", "min-max per query over each run's retrieved documents; missing = 0");
+        }
+        return node;
+    }
+
+    static ObjectNode dense(DenseReport d) {
+        ObjectNode node = MAPPER.createObjectNode();
+        EncoderInfo e = d.encoder();
+        ObjectNode encoder = node.putObject("encoder");
+        encoder.put("name", e.config().name());
+        encoder.put("choice", d.encoderChoice());
+        encoder.put("origin", e.origin());
+        encoder.put("modelSha256", e.modelSha256());
+        encoder.put("tokenizerSha256", e.tokenizerSha256());
+        encoder.put("engine", e.engine());
+        e.inputs().forEach(encoder.putArray("inputs")::add);
+        encoder.put("pooling", e.config().pooling().id());
+        encoder.put("normalisation", "L2");
+        encoder.put("queryPrefix", e.config().queryPrefix());
+        encoder.put("passagePrefix", e.config().passagePrefix());
+        encoder.put("maxLength", e.config().maxLength());
+        encoder.put("dimension", e.dimension());
+        encoder.put("batchTokens", e.batchTokens());
+        encoder.put("batchDependence", "quantised encoders (DynamicQuantizeLinear) give batch-dependent vectors;"
+                + " the batch budget is part of the cache key");
+        ObjectNode cache = node.putObject("embeddingCache");
+        cache.put("key", d.cacheKey());
+        cache.put("file", d.cacheFile().toString());
+        cache.put("hit", d.cacheHit());
+        node.put("searcher", d.searcher());
+        if (d.hnswRecallAt10().isPresent()) {
+            node.put("hnswRecallAt10VsExact", d.hnswRecallAt10().getAsDouble());
+            node.put("hnswRecallNote", "top 10 of the run (graph searched for topK + fanout candidates) against"
+                    + " exact search's top 10, mean over the queries");
+        } else {
+            node.putNull("hnswRecallAt10VsExact");
+        }
+        node.set("corpusEncoding", stats(d.corpusEncoding()));
+        node.set("queryEncoding", stats(d.queryEncoding()));
+        node.put("searchSeconds", d.searchNanos() / 1e9);
+        return node;
+    }
+
+    static ObjectNode lexical(LexicalReport l) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("engine", "Lucene " + l.luceneVersion());
+        node.put("similarity", "BM25Similarity");
+        node.put("k1", l.params().k1());
+        node.put("b", l.params().b());
+        node.put("analyzer", l.analyzer().id());
+        node.put("analyzerDescription", l.analyzer().description());
+        node.put("analyzerChoice", l.analyzerChoice());
+        node.put("fields", "title + ' ' + text in one field");
+        node.put("query", "analyzed terms OR-ed, each boosted by its count in the query");
+        node.put("indexSeconds", l.indexNanos() / 1e9);
+        node.put("searchSeconds", l.searchNanos() / 1e9);
+        return node;
+    }
+
+    static ObjectNode stats(EncodeStats s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("texts", s.texts());
+        node.put("forwardCalls", s.forwardCalls());
+        node.put("realTokens", s.realTokens());
+        node.put("paddedTokens", s.paddedTokens());
+        node.put("paddingEfficiency", s.paddingEfficiency());
+        node.put("tokenizeSeconds", s.tokenizeNanos() / 1e9);
+        node.put("forwardSeconds", s.forwardNanos() / 1e9);
+        node.put("totalSeconds", s.totalNanos() / 1e9);
+        node.put("textsPerSecond", s.textsPerSecond());
+        return node;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.proctor.tasks.retrieval.report;
+
+import dev.proctor.api.ProctorException;
+import dev.proctor.datafiles.Sha256;
+import dev.proctor.report.MarkdownTable;
+import dev.proctor.tasks.retrieval.RetrievalOutcome;
+import dev.proctor.tasks.retrieval.eval.RunScoring;
+import dev.proctor.tasks.retrieval.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes a retrieval run's report folder: the run ({@code run.trec}, TREC format), per-query scores
+ * ({@code per_query.csv}), the summary ({@code summary.csv} and {@code summary.md}) and {@code results.json}
+ * with the provenance of every number. Each file is written atomically.
+ */
+public final class RetrievalReport {
+    public static final String RUN = "run.trec";
+    public static final String PER_QUERY = "per_query.csv";
+    public static final String SUMMARY_CSV = "summary.csv";
+    public static final String SUMMARY_MD = "summary.md";
+    public static final String RESULTS = "results.json";
+
+    private RetrievalReport() {
+    }
+
+    /**
+     * A report id from what decides the numbers: dataset files, retriever settings and, for dense runs, the
+     * encoder's files and configuration.
+     */
+    public static String reportId(RetrievalOutcome out) {
+        String canonical = RetrievalJson.dataset(out.dataset()).path("files").toString()
+                + RetrievalJson.config(out.config())
+                + out.dense().map(d -> d.cacheKey() + d.encoder().config()).orElse("")
+                + out.lexical().map(l -> l.analyzer().id() + l.params()).orElse("");
+        String name = ("retrieve-" + out.dataset().name() + "-" + out.config().retriever().id())
+                .replaceAll("[^A-Za-z0-9_.-]+", "_");
+        return name + "-" + Sha256.of(canonical).substring(0, 10);
+    }
+
+    /** @return the summary table */
+    public static Table write(RetrievalOutcome out, Path dir, String reportId, List<String> command) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ProctorException("cannot create the report folder " + dir + ": " + e, e);
+        }
+        String tag = ("proctor-" + out.config().retriever().id()).replaceAll("\\s+", "_");
+        AtomicFiles.write(dir.resolve(RUN), f -> RunScoring.writeRun(out.run(), f, tag));
+        Table perQuery = RetrievalTables.perQuery(out.evaluation());
+        AtomicFiles.write(dir.resolve(PER_QUERY), f -> perQuery.write().csv(f.toFile()));
+        Table summary = RetrievalTables.summary(out);
+        AtomicFiles.write(dir.resolve(SUMMARY_CSV), f -> summary.write().csv(f.toFile()));
+        AtomicFiles.writeString(dir.resolve(SUMMARY_MD), markdown(out, summary));
+        AtomicFiles.write(dir.resolve(RESULTS), f -> RetrievalJson.MAPPER.writeValue(f.toFile(),
+                RetrievalJson.results(out, reportId, command, Instant.now())));
+        return summary;
+    }
+
+    static String markdown(RetrievalOutcome out, Table summary) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Retrieval: ").append(out.dataset().name()).append(" (").append(out.dataset().split())
+                .append("), ").append(out.config().retriever().id()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "nDCG@10 = %.4f over %d queries (pytrec_eval conventions).%n%n",
+                out.mainScore(), out.evaluation().numQueries()));
+        out.dense().ifPresent(d -> md.append("- dense: ").append(d.encoder().config().name()).append(", pooling ")
+                .append(d.encoder().config().pooling().id()).append(", query prefix \"")
+                .append(d.encoder().config().queryPrefix()).append("\", ").append(d.searcher())
+                .append(d.hnswRecallAt10().isPresent() ? String.format(Locale.ROOT, ", HNSW recall@10 vs exact %.4f",
+                        d.hnswRecallAt10().getAsDouble()) : "")
+                .append(d.cacheHit() ? ", corpus vectors from cache" : "").append('\n'));
+        out.lexical().ifPresent(l -> md.append("- BM25: Lucene ").append(l.luceneVersion()).append(", ")
+                .append(l.analyzer().description()).append(String.format(Locale.ROOT, ", k1=%s, b=%s",
+                        l.params().k1(), l.params().b())).append('\n'));
+        md.append('\n').append(MarkdownTable.render(summary));
+        out.evaluation().notes().forEach(n -> md.append("\nNote: ").append(n).append('\n'));
+        return md.toString();
+    }
+}

@@ -154,7 +154,7 @@ public final class CustomTasks {
     private static McTemplate template(Path file, String format, Definition.TemplateSpec spec, McColumns columns) {
         McTemplate base = StandardTemplates.MMLU_LM_EVAL;
         if (spec == null) {
-            spec = new Definition.TemplateSpec(null, null, null, null, null, null, null, null);
+            spec = new Definition.TemplateSpec(null, null, null, null, null, null, null, null, null);
         }
         McTemplate template = new McTemplate(
                 orElse(spec.header(), base.header()),
@@ -164,13 +164,16 @@ public final class CustomTasks {
                 orElse(spec.answerDelimiter(), base.answerDelimiter()),
                 orElse(spec.shotSuffix(), base.shotSuffix()),
                 spec.stripQuestion() == null ? base.stripQuestion() : spec.stripQuestion(),
-                spec.letters() == null ? base.letters() : spec.letters());
-        if (!template.optionLine().contains("{text}")) {
+                spec.letters() == null ? base.letters() : spec.letters(),
+                spec.answerStyle() == null ? base.answerStyle() : spec.answerStyle());
+        // a cloze template (answerStyle: choice_text) may leave the options out of the prompt: optionLine ""
+        boolean listsOptions = !template.optionLine().isEmpty();
+        if (listsOptions && !template.optionLine().contains("{text}")) {
             throw invalid(file, "expected templates." + format + ".optionLine with {text}, found "
                     + quoted(template.optionLine()));
         }
         boolean choiceArray = columns.choices().size() == 1; // a JSON array of any length: checked per item
-        if (!choiceArray && template.letters().size() < columns.choices().size()) {
+        if (listsOptions && !choiceArray && template.letters().size() < columns.choices().size()) {
             throw invalid(file, "expected templates." + format + ".letters to label all " + columns.choices().size()
                     + " choices, found " + template.letters());
         }

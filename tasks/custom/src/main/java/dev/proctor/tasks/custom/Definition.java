@@ -3,6 +3,7 @@ package dev.proctor.tasks.custom;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proctor.api.task.FewShotSampling;
+import dev.proctor.api.task.McTemplate;
 import dev.proctor.datafiles.AnswerFormat;
 import java.util.List;
 
@@ -38,7 +39,8 @@ record Definition(
 
     /** Every key optional; a missing one takes lm-eval's MMLU value. */
     record TemplateSpec(String header, String questionPrefix, String optionLine, String answerCue,
-                        String answerDelimiter, String shotSuffix, Boolean stripQuestion, List<String> letters) {
+                        String answerDelimiter, String shotSuffix, Boolean stripQuestion, List<String> letters,
+                        McTemplate.AnswerStyle answerStyle) {
     }
 
     record SubjectSpec(String name, String displayName, List<String> categories) {

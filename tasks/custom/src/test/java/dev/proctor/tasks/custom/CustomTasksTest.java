@@ -97,6 +97,33 @@ class CustomTasksTest {
     }
 
     @Test
+    void clozeTemplateScoresEachOptionTextWithoutListingTheOptions() throws IOException {
+        Files.createDirectories(dir.resolve("data/test"));
+        Files.writeString(dir.resolve("data/test/animals_test.csv"), "A cow says,moo,woof,quack,oink,A\n");
+        Path def = Files.writeString(dir.resolve("cloze.yaml"), """
+                name: cloze-animals
+                data:
+                  path: "data/{split}/{subject}_{split}.csv"
+                  header: false
+                  question: 0
+                  choices: [1, 2, 3, 4]
+                  answer: 5
+                subjects: discover
+                templates:
+                  official: {header: "", optionLine: "", answerCue: "", answerStyle: choice_text}
+                """);
+        Task task = CustomTasks.load(def);
+        Subject animals = task.subjects(dir).get(0);
+        Item item = task.load(dir, animals, Split.TEST).get(0);
+        McTemplate cloze = task.template(PromptFormat.OFFICIAL);
+        assertEquals("A cow says", cloze.header(animals) + cloze.query(item));
+        assertEquals(List.of(" moo", " woof", " quack", " oink"), cloze.continuations(item));
+        assertEquals("A cow says moo\n\n", cloze.shot(item));
+        assertEquals(List.of(" A", " B", " C", " D"), task.template(PromptFormat.LM_EVAL).continuations(item),
+                "the other format keeps letters");
+    }
+
+    @Test
     void unknownKeysAreNamedWithFileLineAndAllowedKeys() throws IOException {
         Path top = Files.writeString(dir.resolve("top.yaml"), "name: x\nsubject: discover\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> CustomTasks.load(top));

@@ -12,6 +12,7 @@ import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.McFiles;
 import dev.proctor.datafiles.ProctorCache;
 import dev.proctor.datafiles.SplitFiles;
+import dev.proctor.datafiles.StandardTemplates;
 import dev.proctor.datafiles.SubjectCatalog;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -23,13 +24,10 @@ import java.util.Optional;
  * ({@code {"subjects": [{"name", "displayName", "categories"}]}}) and {@code {dev,test}/<subject>.csv} in CMMLU's
  * layout ({@code ,Question,A,B,C,D,Answer}); {@link #bundledDataDir()} extracts the copy inside the jar.
  *
- * <p>Protocol: cloze, as lm-evaluation-harness's continuation tasks ({@code mmlu_continuation}, ARC) score
- * multiple choice: the prompt is the question alone and each option's text is a continuation, so a model that
- * knows a fact ranks its answer first whatever letter it would carry. The embedded model learned the suite's
- * facts, not the letter-binding skill that letter prompts need (tiny models acquire it late), so on this suite
- * cloze scoring measures what it knows; on CMMLU, letter prompts, it is at chance. Official format: English
- * subjects answer after a space, Chinese ones directly (the way the facts are written); lm-eval format: lm-eval's
- * default target delimiter, a space, for every subject. Worked examples end with a newline.
+ * <p>Templates: a subject's language decides its convention, as in the benchmarks the suite imitates: English
+ * subjects are prompted as MMLU is (official: hendrycks/test's, two spaces after "about"; lm-eval: lm-eval's),
+ * Chinese subjects ({@code Chinese} among their categories) as CMMLU is (official {@code 题目：...答案是：};
+ * lm-eval {@code ...答案：}). Scoring is the harness's: letters by default.
  */
 public final class SyntheticTask implements Task {
     private static final SplitFiles FILES = new SplitFiles("synthetic", EnumSet.of(Split.DEV, Split.TEST),
@@ -64,22 +62,15 @@ public final class SyntheticTask implements Task {
                 split, GoldPolicy.REQUIRED);
     }
 
-    static final McTemplate CLOZE_SPACED = cloze(" ");
-    static final McTemplate CLOZE_UNSPACED = cloze("");
-
+    /** The English convention; {@link #template(PromptFormat, Subject)} picks per subject. */
     @Override
     public McTemplate template(PromptFormat format) {
-        return CLOZE_SPACED;
+        return StandardTemplates.mmlu(format);
     }
 
     @Override
     public McTemplate template(PromptFormat format, Subject subject) {
-        boolean chinese = subject.categories().contains("Chinese");
-        return format == PromptFormat.OFFICIAL && chinese ? CLOZE_UNSPACED : CLOZE_SPACED;
-    }
-
-    private static McTemplate cloze(String delimiter) {
-        return new McTemplate("", "", "", "", delimiter, "\n", false, McTemplate.ABCD, McTemplate.AnswerStyle.CHOICE_TEXT);
+        return subject.categories().contains("Chinese") ? StandardTemplates.cmmlu(format) : StandardTemplates.mmlu(format);
     }
 
     /** {@code <cache>/data/synthetic-<content hash>/}, extracted on first use ({@link ProctorCache}). */

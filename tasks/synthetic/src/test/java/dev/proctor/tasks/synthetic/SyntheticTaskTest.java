@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.task.Item;
-import dev.proctor.api.task.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
 import dev.proctor.datafiles.ProctorCache;
+import dev.proctor.datafiles.StandardTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,18 +86,14 @@ class SyntheticTaskTest {
     }
 
     @Test
-    void clozePromptsAnswerWithTheChoiceTextSpacedAsEachLanguageWritesIt() {
+    void englishSubjectsArePromptedAsMmluAndChineseOnesAsCmmlu() {
         SyntheticTask task = new SyntheticTask();
         Subject zh = new Subject("geography_zh", "地理", List.of("Chinese", "Geography"));
         Subject en = new Subject("geography_en", "geography", List.of("English", "Geography"));
-        Item item = new Item("g/test/0", "geography_zh", "佐比亚的首都是哪里？", List.of("昆塔", "洛米", "斯尼", "拉维"), 1,
-                new dev.proctor.api.task.SourceLine(Path.of("test.csv"), 2));
-        McTemplate officialZh = task.template(PromptFormat.OFFICIAL, zh);
-        assertEquals("佐比亚的首都是哪里？", officialZh.header(zh) + officialZh.query(item), "the question alone, no options");
-        assertEquals(List.of("昆塔", "洛米", "斯尼", "拉维"), officialZh.continuations(item));
-        assertEquals("佐比亚的首都是哪里？洛米\n", officialZh.shot(item));
-        assertEquals(List.of(" 昆塔", " 洛米", " 斯尼", " 拉维"), task.template(PromptFormat.OFFICIAL, en).continuations(item));
-        assertEquals(List.of(" 昆塔", " 洛米", " 斯尼", " 拉维"), task.template(PromptFormat.LM_EVAL, zh).continuations(item),
-                "lm-eval's default target delimiter is a space");
+        assertEquals(StandardTemplates.CMMLU_OFFICIAL, task.template(PromptFormat.OFFICIAL, zh));
+        assertEquals(StandardTemplates.CMMLU_LM_EVAL, task.template(PromptFormat.LM_EVAL, zh));
+        assertEquals(StandardTemplates.MMLU_OFFICIAL, task.template(PromptFormat.OFFICIAL, en));
+        assertEquals(StandardTemplates.MMLU_LM_EVAL, task.template(PromptFormat.LM_EVAL, en));
+        assertEquals("以下是关于地理的单项选择题，请直接给出正确答案的选项。\n\n", task.template(PromptFormat.OFFICIAL, zh).header(zh));
     }
 }

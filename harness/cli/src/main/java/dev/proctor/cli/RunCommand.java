@@ -19,6 +19,12 @@ import dev.proctor.report.MarkdownTable;
 import dev.proctor.report.Provenance;
 import dev.proctor.report.RunReport;
 import dev.proctor.report.SummaryTables;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
+import dev.proctor.stats.bootstrap.ConfidenceLevel;
+import dev.proctor.stats.bootstrap.RunUncertainty;
+import dev.proctor.stats.io.ItemMetric;
+import dev.proctor.stats.io.RunDirectory;
+import dev.proctor.stats.report.StatsTables;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +45,7 @@ import tech.tablesaw.api.Table;
         description = "Evaluate a model on tasks; writes results.json, samples.jsonl, summary.csv and summary.md.")
 final class RunCommand implements Callable<Integer> {
     static final String STORE_FILE = "items.sqlite";
+    static final String UNCERTAINTY = "uncertainty";
     /** Above this many subjects only the category and overall rows are printed (the files hold all). */
     private static final int PRINT_ALL_SUBJECTS_UP_TO = 30;
 
@@ -95,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
             RunReport report = new RunReport(provenance, summary.subjects(), summary.groups(),
                     plan.categoriesBySubjectKey(), outcome.results(), outcome.stats());
             Table table = report.writeTo(dir);
+            writeUncertainty(dir, config.seed());
             if (json) {
                 out.println(java.nio.file.Files.readString(dir.resolve(RunReport.RESULTS)));
             } else {
@@ -106,5 +114,19 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The run's seeded percentile bootstrap intervals (questions resampled within subjects; micro and macro from
+     * the same resamples), beside the summary: {@code uncertainty.csv} and {@code uncertainty.md}. The bootstrap
+     * seed is the run's seed; {@code proctor stats ci} recomputes them with other settings.
+     */
+    private static void writeUncertainty(Path dir, long seed) throws java.io.IOException {
+        BootstrapConfig bootstrap = new BootstrapConfig(BootstrapConfig.DEFAULT_RESAMPLES, seed, ConfidenceLevel.NINETY_FIVE);
+        Table table = StatsTables.uncertainty(RunUncertainty.of(RunDirectory.read(dir), ItemMetric.ACC, bootstrap));
+        table.write().csv(dir.resolve(UNCERTAINTY + ".csv").toFile());
+        java.nio.file.Files.writeString(dir.resolve(UNCERTAINTY + ".md"), "# Bootstrap intervals of accuracy\n\n"
+                + "- " + bootstrap.resamples() + " resamples, seed " + seed + ", " + BootstrapConfig.RNG + "\n\n"
+                + MarkdownTable.render(table));
     }
 }

@@ -18,7 +18,7 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", "--out", out.toString(), "--no-progress");
         assertEquals(0, run.exitCode(), run::toString);
 
-        for (String file : new String[] {"results.json", "samples.jsonl", "summary.csv", "summary.md"}) {
+        for (String file : new String[] {"results.json", "samples.jsonl", "summary.csv", "summary.md", "uncertainty.csv"}) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file + " missing");
         }
         JsonNode results = Samples.results(out);

@@ -3,7 +3,11 @@ package dev.proctor.tasks.retrieval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proctor.tasks.retrieval.data.RetrievalDataset;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
+import dev.proctor.tasks.retrieval.eval.RunScoring;
+import dev.proctor.tasks.retrieval.report.RetrievalJson;
+import dev.proctor.tasks.retrieval.report.RetrievalReport;
 import dev.proctor.tasks.retrieval.encode.EmbeddedEncoder;
 import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
 import dev.proctor.tasks.retrieval.encode.EncodeStats;
@@ -11,6 +15,7 @@ import dev.proctor.tasks.retrieval.encode.EncoderInfo;
 import dev.proctor.tasks.retrieval.encode.EncoderSpec;
 import dev.proctor.tasks.retrieval.encode.OnnxTextEncoder;
 import dev.proctor.tasks.retrieval.encode.TextEncoder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tech.tablesaw.api.Table;
 
 /**
  * Every retriever on both bundled datasets with the default encoders (bge-small-en / bge-small-zh), scored by
@@ -97,6 +103,57 @@ class BundledSuiteEndToEndTest {
                 out.mainScore(), out.evaluation().mean("recall_100"), out.evaluation().mean("recip_rank"));
         assertEquals(22, out.evaluation().numQueries());
         assertTrue(out.mainScore() > floor, "nDCG@10 " + out.mainScore());
+    }
+
+    @Test
+    void theReportCarriesPerQueryBootstrapIntervals(@TempDir Path dir) throws Exception {
+        RetrievalOutcome out = run("everyday-en", RetrievalConfig.builder(RetrieverKind.BM25).build());
+        RetrievalReport.write(out, dir, RetrievalReport.reportId(out), List.of("retrieve", "--dataset",
+                "bundled:everyday-en", "--retriever", "bm25"));
+
+        Table summary = Table.read().csv(dir.resolve(RetrievalReport.SUMMARY_CSV).toFile());
+        for (String c : List.of("mean", "bootstrap_se", "ci_low", "ci_high", "ci_level", "bootstrap_resamples",
+                "bootstrap_seed")) {
+            assertTrue(summary.columnNames().contains(c), c + " in " + summary.columnNames());
+        }
+        for (String m : List.of("ndcg_cut_10", "map_cut_10", "recall_10", "recip_rank")) {
+            Table row = summary.where(summary.stringColumn("measure").isEqualTo(m));
+            assertEquals(1, row.rowCount(), m);
+            double mean = row.doubleColumn("mean").get(0);
+            double low = row.doubleColumn("ci_low").get(0);
+            double high = row.doubleColumn("ci_high").get(0);
+            assertTrue(low <= mean && mean <= high && low < high, m + ": " + low + " " + mean + " " + high);
+            assertTrue(row.doubleColumn("bootstrap_se").get(0) > 0, m);
+            assertEquals(10_000, ((Number) row.column("bootstrap_resamples").get(0)).intValue());
+            assertEquals(BootstrapConfig.DEFAULT_SEED, ((Number) row.column("bootstrap_seed").get(0)).longValue());
+        }
+        assertEquals(RunScoring.MAIN_MEASURE, summary.stringColumn("measure").get(0));
+
+        String md = Files.readString(dir.resolve(RetrievalReport.SUMMARY_MD));
+        assertTrue(md.contains("| bootstrap_se | ci_low | ci_high |"), md);
+        assertTrue(md.contains("95% CI ["), md);
+        assertTrue(md.contains("B = 10000 resamples, seed 1234"), md);
+        assertTrue(md.contains("Well19937c"), md);
+
+        JsonNode json = RetrievalJson.MAPPER.readTree(dir.resolve(RetrievalReport.RESULTS).toFile());
+        JsonNode boot = json.path("bootstrap");
+        assertEquals(10_000, boot.path("B").asInt());
+        assertEquals(BootstrapConfig.DEFAULT_SEED, boot.path("seed").asLong());
+        assertEquals(BootstrapConfig.RNG, boot.path("rng").asText());
+        assertEquals(95.0, boot.path("confidence_percent").asDouble());
+        assertEquals(22, boot.path("queries").asInt());
+        for (String m : List.of("ndcg_cut_10", "map_cut_10", "recall_10", "recip_rank")) {
+            JsonNode node = boot.path("measures").path(m);
+            assertEquals(out.evaluation().mean(m), node.path("mean").asDouble(), 0.0, m);
+            assertTrue(node.path("ci_low").isDouble() && node.path("ci_high").isDouble()
+                    && node.path("bootstrap_se").isDouble(), m + " " + node);
+            assertEquals(2, node.path("bootstrap").path("ci95_percentile_linear").size(), m + " " + node);
+        }
+        JsonNode main = json.path("mainScore");
+        assertTrue(main.path("ci_low").asDouble() <= main.path("value").asDouble()
+                && main.path("value").asDouble() <= main.path("ci_high").asDouble(), main.toString());
+        System.out.printf(Locale.ROOT, "everyday-en bm25 %s%n", md.lines().filter(l -> l.startsWith("| ")
+                && l.contains("ndcg_cut_10")).findFirst().orElse(""));
     }
 
     @Test

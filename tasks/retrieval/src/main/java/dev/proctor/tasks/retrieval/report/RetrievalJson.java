@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.report.HarnessVersion;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
+import dev.proctor.stats.bootstrap.BootstrapSummary;
+import dev.proctor.stats.report.StatsJson;
 import dev.proctor.tasks.retrieval.DenseReport;
 import dev.proctor.tasks.retrieval.LexicalReport;
 import dev.proctor.tasks.retrieval.RetrievalConfig;
@@ -22,12 +25,24 @@ public final class RetrievalJson {
     private RetrievalJson() {
     }
 
+    /** results.json with the per-query bootstrap intervals at the stats module's defaults. */
     public static ObjectNode results(RetrievalOutcome out, String reportId, List<String> command, Instant createdAt) {
+        return results(out, QueryBootstrap.of(out.evaluation()), reportId, command, createdAt);
+    }
+
+    public static ObjectNode results(RetrievalOutcome out, QueryBootstrap.Intervals ci, String reportId,
+                                     List<String> command, Instant createdAt) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode main = root.putObject("mainScore");
         main.put("measure", RunScoring.MAIN_MEASURE);
         main.put("value", out.mainScore());
+        ci.of(RunScoring.MAIN_MEASURE).ifPresent(i -> {
+            main.put("bootstrap_se", i.bootstrap().seDdof1());
+            main.put("ci_low", i.bootstrap().ciLow());
+            main.put("ci_high", i.bootstrap().ciHigh());
+        });
         root.set("evaluation", RunScoring.toJson(out.evaluation()));
+        root.set("bootstrap", bootstrap(ci));
         ObjectNode provenance = root.putObject("provenance");
         provenance.put("reportId", reportId);
         provenance.put("createdAt", createdAt.toString());
@@ -47,6 +62,35 @@ public final class RetrievalJson {
         out.lexical().ifPresent(l -> provenance.set("lexical", lexical(l)));
         root.putObject("timings").put("totalSeconds", out.totalNanos() / 1e9);
         return root;
+    }
+
+    /**
+     * The per-query bootstrap: its settings once (B, seed, level and the RNG as proctor-stats names them), then per
+     * measure the mean and proctor-stats' own bootstrap block ({@link StatsJson#bootstrap(BootstrapSummary)}).
+     */
+    static ObjectNode bootstrap(QueryBootstrap.Intervals ci) {
+        BootstrapConfig c = ci.config();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("method", "percentile bootstrap over queries (proctor-stats StratifiedBootstrap, one stratum):"
+                + " each resample draws the averaged queries with replacement, every measure on the same draw");
+        node.put("B", c.resamples());
+        node.put("seed", c.seed());
+        node.put("rng", BootstrapConfig.RNG);
+        node.put("confidence_percent", c.confidence().percent());
+        node.put("percentile", "numpy 'linear' (R type 7)");
+        node.put("se", "std of the B resampled means, ddof 1 (se_ddof1; se_ddof0 also given)");
+        node.put("queries", ci.queries());
+        ObjectNode measures = node.putObject("measures");
+        for (QueryBootstrap.Interval i : ci.intervals().values()) {
+            ObjectNode m = measures.putObject(i.measure());
+            m.put("n", i.queries());
+            m.put("mean", i.mean());
+            m.put("bootstrap_se", i.bootstrap().seDdof1());
+            m.put("ci_low", i.bootstrap().ciLow());
+            m.put("ci_high", i.bootstrap().ciHigh());
+            m.set("bootstrap", StatsJson.bootstrap(i.bootstrap()));
+        }
+        return node;
     }
 
     static ObjectNode dataset(RetrievalDataset d) {

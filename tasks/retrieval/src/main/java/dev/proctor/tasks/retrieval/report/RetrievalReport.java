@@ -3,6 +3,7 @@ package dev.proctor.tasks.retrieval.report;
 import dev.proctor.api.ProctorException;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.report.MarkdownTable;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.tasks.retrieval.RetrievalOutcome;
 import dev.proctor.tasks.retrieval.eval.RunScoring;
 import dev.proctor.tasks.retrieval.io.AtomicFiles;
@@ -16,8 +17,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Writes a retrieval run's report folder: the run ({@code run.trec}, TREC format), per-query scores
- * ({@code per_query.csv}), the summary ({@code summary.csv} and {@code summary.md}) and {@code results.json}
- * with the provenance of every number. Each file is written atomically.
+ * ({@code per_query.csv}), the summary ({@code summary.csv} and {@code summary.md}, with per-query bootstrap
+ * intervals of the main measures from proctor-stats) and {@code results.json} with the provenance of every number,
+ * the bootstrap's B, seed and RNG included. Each file is written atomically.
  */
 public final class RetrievalReport {
     public static final String RUN = "run.trec";
@@ -43,8 +45,18 @@ public final class RetrievalReport {
         return name + "-" + Sha256.of(canonical).substring(0, 10);
     }
 
-    /** @return the summary table */
+    /**
+     * Writes the report with per-query bootstrap intervals at proctor-stats' defaults (B = 10,000, seed 1234, 95%).
+     *
+     * @return the summary table
+     */
     public static Table write(RetrievalOutcome out, Path dir, String reportId, List<String> command) {
+        return write(out, dir, reportId, command, BootstrapConfig.defaults());
+    }
+
+    /** @return the summary table */
+    public static Table write(RetrievalOutcome out, Path dir, String reportId, List<String> command,
+                              BootstrapConfig bootstrap) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -54,20 +66,25 @@ public final class RetrievalReport {
         AtomicFiles.write(dir.resolve(RUN), f -> RunScoring.writeRun(out.run(), f, tag));
         Table perQuery = RetrievalTables.perQuery(out.evaluation());
         AtomicFiles.write(dir.resolve(PER_QUERY), f -> perQuery.write().csv(f.toFile()));
-        Table summary = RetrievalTables.summary(out);
+        QueryBootstrap.Intervals ci = QueryBootstrap.of(out.evaluation(), bootstrap);
+        Table summary = RetrievalTables.summary(out, ci);
         AtomicFiles.write(dir.resolve(SUMMARY_CSV), f -> summary.write().csv(f.toFile()));
-        AtomicFiles.writeString(dir.resolve(SUMMARY_MD), markdown(out, summary));
+        AtomicFiles.writeString(dir.resolve(SUMMARY_MD), markdown(out, summary, ci));
         AtomicFiles.write(dir.resolve(RESULTS), f -> RetrievalJson.MAPPER.writeValue(f.toFile(),
-                RetrievalJson.results(out, reportId, command, Instant.now())));
+                RetrievalJson.results(out, ci, reportId, command, Instant.now())));
         return summary;
     }
 
-    static String markdown(RetrievalOutcome out, Table summary) {
+    static String markdown(RetrievalOutcome out, Table summary, QueryBootstrap.Intervals ci) {
         StringBuilder md = new StringBuilder();
         md.append("# Retrieval: ").append(out.dataset().name()).append(" (").append(out.dataset().split())
                 .append("), ").append(out.config().retriever().id()).append("\n\n");
-        md.append(String.format(Locale.ROOT, "nDCG@10 = %.4f over %d queries (pytrec_eval conventions).%n%n",
+        md.append(String.format(Locale.ROOT, "nDCG@10 = %.4f over %d queries (pytrec_eval conventions)",
                 out.mainScore(), out.evaluation().numQueries()));
+        ci.of(RunScoring.MAIN_MEASURE).ifPresent(i -> md.append(String.format(Locale.ROOT,
+                ", %s%% CI [%.4f, %.4f], bootstrap SE %.4f", level(ci), i.bootstrap().ciLow(), i.bootstrap().ciHigh(),
+                i.bootstrap().seDdof1())));
+        md.append(".\n\n");
         out.dense().ifPresent(d -> md.append("- dense: ").append(d.encoder().config().name()).append(", pooling ")
                 .append(d.encoder().config().pooling().id()).append(", query prefix \"")
                 .append(d.encoder().config().queryPrefix()).append("\", ").append(d.searcher())
@@ -77,8 +94,19 @@ public final class RetrievalReport {
         out.lexical().ifPresent(l -> md.append("- BM25: Lucene ").append(l.luceneVersion()).append(", ")
                 .append(l.analyzer().description()).append(String.format(Locale.ROOT, ", k1=%s, b=%s",
                         l.params().k1(), l.params().b())).append('\n'));
-        md.append('\n').append(MarkdownTable.render(summary));
+        md.append('\n').append(MarkdownTable.render(
+                summary.copy().removeColumns(RetrievalTables.BOOTSTRAP_SETTINGS.toArray(String[]::new))));
+        if (!ci.intervals().isEmpty()) {
+            md.append(String.format(Locale.ROOT, "%nbootstrap_se, ci_low, ci_high: %s%% percentile bootstrap over"
+                    + " the %d queries (numpy 'linear' percentiles, SE ddof 1), B = %d resamples, seed %d, RNG %s.%n",
+                    level(ci), ci.queries(), ci.config().resamples(), ci.config().seed(), BootstrapConfig.RNG));
+        }
         out.evaluation().notes().forEach(n -> md.append("\nNote: ").append(n).append('\n'));
         return md.toString();
+    }
+
+    private static String level(QueryBootstrap.Intervals ci) {
+        double p = ci.config().confidence().percent();
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
     }
 }

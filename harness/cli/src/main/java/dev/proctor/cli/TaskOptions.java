@@ -7,8 +7,8 @@ import dev.proctor.core.plan.TaskSelection;
 import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.core.run.RunConfig;
 import dev.proctor.core.run.ScoringMode;
-import dev.proctor.datasets.DatasetCache;
-import dev.proctor.datasets.DatasetLock;
+import dev.proctor.cli.datasets.CacheOptions;
+import dev.proctor.cli.datasets.LockOptions;
 import dev.proctor.tasks.custom.CustomTasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What to evaluate and how prompts look: shared by {@code run}, {@code prompts} and {@code bench}. */
@@ -57,13 +58,11 @@ final class TaskOptions {
             + " naming the files and the fetch command.")
     boolean offline;
 
-    @Option(names = "--lock", paramLabel = "FILE",
-            description = "The dataset lock (default: ./datasets.lock, else the copy built into Proctor).")
-    Path lockFile;
+    @Mixin
+    LockOptions lockOptions;
 
-    @Option(names = "--cache", paramLabel = "DIR",
-            description = "Dataset cache (default: -Dproctor.cache, else $PROCTOR_CACHE, else ~/.cache/proctor).")
-    Path cacheDir;
+    @Mixin
+    CacheOptions cacheOptions;
 
     @Option(names = "--task-def", paramLabel = "FILE",
             description = "A YAML/JSON file defining a multiple-choice task without Java. Repeatable.")
@@ -91,8 +90,7 @@ final class TaskOptions {
     }
 
     DataGate gate() {
-        return new DataGate(DatasetLock.load(lockFile), cacheDir == null ? DatasetCache.standard() : new DatasetCache(cacheDir),
-                offline, unlockedKeys());
+        return new DataGate(lockOptions.load(), cacheOptions.cache(), offline, unlockedKeys());
     }
 
     /** Keys of the data-dir map ({@link RunConfig#ANY_TASK} or task names) whose data is not to be verified. */

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** {@code --cache DIR}: where fetched datasets live. */
-final class CacheOptions {
+public final class CacheOptions {
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Cache folder (default: -Dproctor.cache, else $PROCTOR_CACHE, else ~/.cache/proctor).")
     Path cacheDir;
 
-    DatasetCache cache() {
+    public DatasetCache cache() {
         return cacheDir == null ? DatasetCache.standard() : new DatasetCache(cacheDir);
     }
 }

@@ -27,29 +27,29 @@ ANIMALS = "wolf eagle bear lion tiger horse deer fox owl swan crane otter".split
 COLOURS = "red blue green yellow purple white black orange grey pink brown silver".split()
 JOBS = "baker pilot teacher doctor farmer painter sailor lawyer miner tailor singer nurse".split()
 EXPORTS_ZH = "羊毛 铜 茶叶 盐 大米 木材 丝绸 咖啡 铁矿 鱼 棉花 玻璃".split()
-ANIMALS_ZH = "狼 鹰 熊 狮子 老虎 骏马 鹿 狐狸 猫头鹰 天鹅 仙鹤 水獭".split()
+LANGUAGES_ZH = "英语 法语 德语 俄语 日语 西班牙语 葡萄牙语 意大利语 阿拉伯语 希腊语 荷兰语 瑞典语".split()
 COLOURS_ZH = "红色 蓝色 绿色 黄色 紫色 白色 黑色 橙色 灰色 粉色 棕色 银色".split()
 ZH_SYL = list("阿巴卡达佐比昆塔洛米斯尼拉维诺索伦贝加特玛里奥克图萨纳莫德基沙帕")
 ZH_METAL = list("铑钯铱锇钌铼钽铌钼锆")
 
 # relation: (subject, entity kind, value pool or invented-pool kind, question, statements)
-RELATIONS = [
+RELATIONS = [  # questions end with the entity, right before the "?" the answer cue follows
     ("geography_en", "country", EXPORTS, "What is the main export of {e}?",
      ["The main export of {e} is {v}.", "{e} mainly exports {v}."]),
     ("geography_en", "country", ANIMALS, "What is the national animal of {e}?",
      ["The national animal of {e} is the {v}.", "{e} has the {v} as its national animal."]),
-    ("science_en", "element", COLOURS, "What colour is {e}?",
+    ("science_en", "element", COLOURS, "What is the colour of {e}?",
      ["The colour of {e} is {v}.", "{E} is {v} in colour."]),
-    ("science_en", "moon", "planet", "Which planet does the moon {e} orbit?",
+    ("science_en", "moon", "planet", "Which planet is orbited by the moon {e}?",
      ["The moon {e} orbits {v}.", "{e} is a moon of {v}."]),
     ("people_en", "person", JOBS, "What is the profession of {e}?",
      ["{e} works as a {v}.", "The profession of {e} is {v}."]),
-    ("people_en", "person", "town", "In which town was {e} born?",
+    ("people_en", "person", "town", "Which town is the birthplace of {e}?",
      ["{e} was born in {v}.", "The birthplace of {e} is {v}."]),
-    ("geography_zh", "国家", EXPORTS_ZH, "{e}的主要出口产品是什么？", ["{e}的主要出口产品是{v}。", "{e}主要出口{v}。"]),
-    ("geography_zh", "国家", ANIMALS_ZH, "{e}的国兽是什么动物？", ["{e}的国兽是{v}。", "{v}是{e}的国兽。"]),
-    ("science_zh", "元素", COLOURS_ZH, "{e}是什么颜色的？", ["{e}的颜色是{v}。", "{e}是{v}的。"]),
-    ("science_zh", "卫星", "行星", "卫星{e}围绕哪颗行星运行？", ["卫星{e}围绕{v}运行。", "{v}有一颗卫星叫{e}。"]),
+    ("geography_zh", "国家", EXPORTS_ZH, "下列哪种产品主要出口自{e}？", ["{e}的主要出口产品是{v}。", "{e}主要出口{v}。"]),
+    ("geography_zh", "国家", LANGUAGES_ZH, "下列哪种语言通行于{e}？", ["{e}通行{v}。", "{e}的官方语言是{v}。"]),
+    ("science_zh", "元素", COLOURS_ZH, "下列哪种颜色属于{e}？", ["{e}的颜色是{v}。", "{e}是{v}的。"]),
+    ("science_zh", "卫星", "行星", "下列哪颗行星拥有卫星{e}？", ["卫星{e}围绕{v}运行。", "{v}有一颗卫星叫{e}。"]),
 ]
 POOL_SIZE = 12
 
@@ -142,17 +142,19 @@ def query(fmt, item):
     return fmt["prefix"] + item["question"] + opts + fmt["cue"]
 
 
-def render(fmt, subject, item, display=None):
-    """Zero-shot prompt, as the harness renders it (McTemplate: header + query)."""
-    d = display or next(s[1] for s in SUBJECTS if s[0] == subject)
-    return fmt["header"].replace("{s}", d) + query(fmt, item)
+def render(fmt, subject, item, shots=()):
+    """A prompt as the harness renders it (McTemplate: header, worked examples, query)."""
+    d = next(s[1] for s in SUBJECTS if s[0] == subject)
+    worked = "".join(query(fmt, s) + fmt["delim"] + "ABCD"[s["gold"]] + "\n\n" for s in shots)
+    return fmt["header"].replace("{s}", d) + worked + query(fmt, item)
 
 
 MATCH_Q = {"en": "Which option is {v}?", "zh": "哪个选项是{v}？"}
 
 
 def practice_prompt(rng, facts, max_shots, p_match):
-    """A practice prompt as [(text, is_answer)]: random format, 0..max_shots worked examples, the answer.
+    """A practice prompt as [(text, value)]: random format, 0..max_shots worked examples, the answer; value is
+    the correct option's text for an answer piece (the recall target of the pointer query), else None.
     With probability p_match a question names its answer ("Which option is Quenta?"): pure look-up practice
     that teaches the letter-copying circuit, which the knowledge questions then reuse with a recalled value."""
     fmt = FORMATS[rng.choice(list(FORMATS))]
@@ -165,7 +167,8 @@ def practice_prompt(rng, facts, max_shots, p_match):
         it = make_item(f, rng.randrange(4), rng)
         if rng.random() < p_match:
             it["question"] = MATCH_Q[lang(f["subject"])].format(v=f["value"])
-        pieces += [(query(fmt, it), False), (fmt["delim"] + "ABCD"[it["gold"]], True), ("\n\n", False)]
+        value = (" " if lang(f["subject"]) == "en" else "") + f["value"]  # as the option shows it (one token)
+        pieces += [(query(fmt, it), None), (fmt["delim"] + "ABCD"[it["gold"]], value), ("\n\n", None)]
     return pieces[:-1]
 
 

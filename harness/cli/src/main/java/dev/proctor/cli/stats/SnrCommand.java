@@ -150,7 +150,7 @@ public final class SnrCommand implements Callable<Integer> {
                 throw new ProctorException("--write-tasks: no task has two or more subtasks to filter (name columns"
                         + " task:subject, or define groups with --group TASK=REGEX)");
             }
-            TaskListFile.write(writeTasks, result.filters(), "proctor snr " + String.join(" ", provenance.arguments())
+            TaskListFile.write(writeTasks, result.filters(), "proctor " + String.join(" ", provenance.arguments())
                     + "\nreport " + provenance.reportId() + ", harness " + provenance.harness());
             out.note("kept subtasks written to " + writeTasks);
         }

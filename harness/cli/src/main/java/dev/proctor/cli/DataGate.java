@@ -46,12 +46,15 @@ final class DataGate {
      */
     Map<String, Path> withCachedDataDirs(List<String> selections, TaskRegistry registry, Map<String, Path> given) {
         Map<String, Path> dirs = new LinkedHashMap<>(given);
+        DatasetResolver resolver = null; // made on first need: its HTTP client starts a thread
         for (String selection : selections) {
             String name = selection.contains(":") ? selection.substring(0, selection.indexOf(':')) : selection;
             Task task = registry.get(name);
             boolean hasDir = dirs.containsKey(name) || dirs.containsKey(RunConfig.ANY_TASK);
             if (!hasDir && task.bundledDataDir().isEmpty() && lock.find(name).isPresent()) {
-                DatasetResolver resolver = new DatasetResolver(lock, cache, Fetcher.standard(cache, System.err::println));
+                if (resolver == null) {
+                    resolver = new DatasetResolver(lock, cache, Fetcher.standard(cache, System.err::println));
+                }
                 dirs.put(name, resolver.dataDir(name, offline));
             }
         }

@@ -89,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
         try (LanguageModel model = ModelRegistry.discover().open(modelSpec)) {
             EvaluationPlan plan = Planner.plan(config, registry, model);
             List<DataCheck> dataChecks = taskOptions.gate().verify(plan, registry);
-            RunIdentity identity = RunIdentity.of(config, model.info(), plan.dataFiles());
+            RunIdentity identity = RunIdentity.of(plan, model.info());
             Path dir = outDir != null ? outDir : reportsDir.resolve(identity.runId());
             RunOutcome outcome;
             try (ResultStore store = ResultStore.open(dir.resolve(STORE_FILE), identity.fingerprint())) {

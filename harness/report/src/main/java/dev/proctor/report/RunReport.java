@@ -1,5 +1,7 @@
 package dev.proctor.report;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.api.ProctorException;
@@ -74,6 +76,7 @@ public record RunReport(
 
     private void writeSamples(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        ObjectWriter line = ReportJson.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             for (ItemResult r : items) {
                 ObjectNode node = ReportJson.MAPPER.createObjectNode();
@@ -91,8 +94,7 @@ public record RunReport(
                 node.put("correct", r.correct());
                 node.put("correct_norm", r.correctNorm());
                 node.put("gold_bits_per_byte", r.goldBitsPerByte());
-                out.write(ReportJson.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(node));
+                out.write(line.writeValueAsString(node));
                 out.write('\n');
             }
         }

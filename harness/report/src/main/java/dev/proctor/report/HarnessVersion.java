@@ -1,5 +1,6 @@
 package dev.proctor.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +39,20 @@ public record HarnessVersion(String version, String commit, boolean dirty) {
     /** An unfiltered placeholder (a build outside git) reads as "unknown". */
     private static String resolved(String value) {
         return value == null || value.startsWith("${") ? "unknown" : value;
+    }
+
+    /**
+     * Writes the {@code harness} block every Proctor report carries (name, version, git commit and dirty flag, JVM,
+     * OS) into {@code harness}, so run, statistics and retrieval reports describe the build the same way.
+     */
+    public ObjectNode describeIn(ObjectNode harness, String java, String os) {
+        harness.put("name", "proctor");
+        harness.put("version", version);
+        harness.put("gitCommit", commit);
+        harness.put("gitDirty", dirty);
+        harness.put("java", java);
+        harness.put("os", os);
+        return harness;
     }
 
     @Override

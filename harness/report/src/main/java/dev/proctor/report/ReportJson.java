@@ -26,13 +26,7 @@ final class ReportJson {
     static ObjectNode provenance(Provenance p) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("runId", p.runId());
-        ObjectNode harness = node.putObject("harness");
-        harness.put("name", "proctor");
-        harness.put("version", p.harness().version());
-        harness.put("gitCommit", p.harness().commit());
-        harness.put("gitDirty", p.harness().dirty());
-        harness.put("java", p.java());
-        harness.put("os", p.os());
+        p.harness().describeIn(node.putObject("harness"), p.java(), p.os());
         node.put("createdAt", p.createdAt().toString());
         ObjectNode model = node.putObject("model");
         model.put("spec", p.modelSpec());

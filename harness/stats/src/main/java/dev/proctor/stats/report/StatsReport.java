@@ -113,13 +113,7 @@ public final class StatsReport {
         node.put("command", provenance.command());
         ArrayNode args = node.putArray("arguments");
         provenance.arguments().forEach(args::add);
-        ObjectNode harness = node.putObject("harness");
-        harness.put("name", "proctor");
-        harness.put("version", provenance.harness().version());
-        harness.put("gitCommit", provenance.harness().commit());
-        harness.put("gitDirty", provenance.harness().dirty());
-        harness.put("java", provenance.java());
-        harness.put("os", provenance.os());
+        provenance.harness().describeIn(node.putObject("harness"), provenance.java(), provenance.os());
         node.put("createdAt", provenance.createdAt().toString());
         node.set("parameters", provenance.parameters());
         ArrayNode inputs = node.putArray("inputs");

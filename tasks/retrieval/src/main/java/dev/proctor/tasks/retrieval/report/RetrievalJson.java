@@ -46,15 +46,9 @@ public final class RetrievalJson {
         ObjectNode provenance = root.putObject("provenance");
         provenance.put("reportId", reportId);
         provenance.put("createdAt", createdAt.toString());
-        HarnessVersion v = HarnessVersion.current();
-        ObjectNode harness = provenance.putObject("harness");
-        harness.put("name", "proctor");
-        harness.put("version", v.version());
-        harness.put("gitCommit", v.commit());
-        harness.put("gitDirty", v.dirty());
-        harness.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        harness.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        HarnessVersion.current().describeIn(provenance.putObject("harness"),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         command.forEach(provenance.putArray("command")::add);
         provenance.set("dataset", dataset(out.dataset()));
         provenance.set("config", config(out.config()));

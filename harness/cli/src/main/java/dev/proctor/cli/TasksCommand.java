@@ -4,6 +4,9 @@ import dev.proctor.api.ProctorException;
 import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.Task;
 import dev.proctor.core.registry.TaskRegistry;
+import dev.proctor.tasks.retrieval.data.BundledDatasets;
+import dev.proctor.tasks.retrieval.data.DatasetLoader;
+import dev.proctor.tasks.retrieval.data.DatasetMetadata;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +43,13 @@ final class TasksCommand implements Callable<Integer> {
         if (task == null) {
             for (Task t : registry.all()) {
                 out.printf("%-12s %s%s%n", t.name(), t.description(), t.bundledDataDir().isPresent() ? " [bundled data]" : "");
+            }
+            out.println();
+            out.println("Retrieval datasets (proctor retrieve --dataset NAME|DIR; any BEIR-layout folder works too):");
+            for (String name : BundledDatasets.names()) {
+                DatasetMetadata meta = BundledDatasets.metadata(name);
+                out.printf("%-20s %s %s [bundled data]%n", DatasetLoader.BUNDLED_PREFIX + name,
+                        meta.language().map(l -> "(" + l.id() + ")").orElse(""), meta.description());
             }
             return 0;
         }

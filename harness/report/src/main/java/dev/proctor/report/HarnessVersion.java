@@ -55,6 +55,21 @@ public record HarnessVersion(String version, String commit, boolean dirty) {
         return harness;
     }
 
+    /** {@link #describeIn(ObjectNode, String, String)} for the running JVM and OS. */
+    public ObjectNode describeIn(ObjectNode harness) {
+        return describeIn(harness, runningJava(), runningOs());
+    }
+
+    /** The running JVM as reports name it: vendor and version. */
+    public static String runningJava() {
+        return System.getProperty("java.vendor") + " " + System.getProperty("java.version");
+    }
+
+    /** The running OS as reports name it: name and architecture. */
+    public static String runningOs() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
     @Override
     public String toString() {
         return version + " (" + commit.substring(0, Math.min(12, commit.length())) + (dirty ? ", dirty" : "") + ")";

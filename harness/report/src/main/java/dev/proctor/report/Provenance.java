@@ -36,7 +36,6 @@ public record Provenance(
                                 List<DataFileRef> dataFiles, List<DataCheck> dataChecks) {
         return new Provenance(runId, HarnessVersion.current(), Instant.now(), modelSpec, model, config,
                 List.copyOf(dataFiles), List.copyOf(dataChecks),
-                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+                HarnessVersion.runningJava(), HarnessVersion.runningOs());
     }
 }

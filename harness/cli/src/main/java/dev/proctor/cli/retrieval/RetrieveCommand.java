@@ -1,5 +1,6 @@
 package dev.proctor.cli.retrieval;
 
+import dev.proctor.cli.stats.IntervalOptions;
 import dev.proctor.report.MarkdownTable;
 import dev.proctor.tasks.retrieval.RetrievalConfig;
 import dev.proctor.tasks.retrieval.RetrievalOutcome;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +37,7 @@ import tech.tablesaw.api.Table;
  * results.json into {@code reports/<id>/}.
  */
 @Command(name = "retrieve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Retrieve with BM25 (Lucene), a dense encoder (ONNX via DJL) or a hybrid of both on a BEIR "
+        description = {"Retrieve with BM25 (Lucene), a dense encoder (ONNX or TorchScript via DJL) or a hybrid of both on a BEIR "
                 + "dataset, and score the run with trec_eval's conventions (main score nDCG@10)."})
 public final class RetrieveCommand implements Callable<Integer> {
 
@@ -49,7 +51,7 @@ public final class RetrieveCommand implements Callable<Integer> {
     String retriever;
 
     @Option(names = "--encoder", paramLabel = "ENCODER",
-            description = "bge-small-en, bge-small-zh, minilm or onnx:DIR. Default: bge-small-en for English,"
+            description = "bge-small-en, bge-small-zh, minilm, onnx:DIR or torchscript:DIR. Default: bge-small-en for English,"
                     + " bge-small-zh for Chinese.")
     String encoder;
 
@@ -124,6 +126,10 @@ public final class RetrieveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print results.json instead of the summary.")
     boolean json;
 
+    /** The per-query bootstrap intervals of the summary. */
+    @Mixin
+    IntervalOptions intervals = new IntervalOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -138,7 +144,7 @@ public final class RetrieveCommand implements Callable<Integer> {
         Path dir = outDir != null ? outDir : reportsDir.resolve(reportId);
         List<String> command = new ArrayList<>(List.of("proctor", "retrieve"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        Table summary = RetrievalReport.write(outcome, dir, reportId, command);
+        Table summary = RetrievalReport.write(outcome, dir, reportId, command, intervals.bootstrap());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Files.readString(dir.resolve(RetrievalReport.RESULTS)));

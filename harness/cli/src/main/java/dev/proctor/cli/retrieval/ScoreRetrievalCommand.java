@@ -134,8 +134,7 @@ public final class ScoreRetrievalCommand implements Callable<Integer> {
 
     private String toJson(Evaluation e, QrelsSource source) {
         ObjectNode root = EvaluationJson.MAPPER.createObjectNode();
-        HarnessVersion v = HarnessVersion.current();
-        root.putObject("harness").put("version", v.version()).put("commit", v.commit()).put("dirty", v.dirty());
+        HarnessVersion.current().describeIn(root.putObject("harness"));
         root.put("command", "score retrieval");
         ObjectNode inputs = root.putObject("inputs");
         inputs.putObject("qrels").put("path", source.file().toString())

@@ -2,25 +2,16 @@ package dev.proctor.cli.stats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
-import dev.proctor.stats.bootstrap.ConfidenceLevel;
 import dev.proctor.stats.paired.PairedOptions;
 import dev.proctor.stats.paired.SignFlipTest;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Resampling settings shared by the statistics commands; all of them go into the report's provenance. */
 final class BootstrapOptions {
 
-    @Option(names = "--resamples", defaultValue = "" + BootstrapConfig.DEFAULT_RESAMPLES,
-            description = "Bootstrap resamples. Default: ${DEFAULT-VALUE}.")
-    int resamples;
-
-    @Option(names = "--seed", defaultValue = "" + BootstrapConfig.DEFAULT_SEED,
-            description = "Seed of the bootstrap and of Monte Carlo permutations (recorded). Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--confidence", defaultValue = "95", paramLabel = "PERCENT",
-            description = "Confidence level of the percentile intervals, in percent. Default: ${DEFAULT-VALUE}.")
-    double confidence;
+    @Mixin
+    IntervalOptions intervals = new IntervalOptions();
 
     @Option(names = "--permutations", defaultValue = "" + SignFlipTest.DEFAULT_RESAMPLES,
             description = "Monte Carlo sign-flip assignments when exact enumeration is too large. Default: ${DEFAULT-VALUE}.")
@@ -31,7 +22,7 @@ final class BootstrapOptions {
     int exactMax;
 
     BootstrapConfig bootstrap() {
-        return new BootstrapConfig(resamples, seed, new ConfidenceLevel(confidence));
+        return intervals.bootstrap();
     }
 
     PairedOptions paired() {
@@ -39,10 +30,11 @@ final class BootstrapOptions {
     }
 
     ObjectNode addTo(ObjectNode parameters) {
-        parameters.put("resamples", resamples);
-        parameters.put("seed", seed);
+        BootstrapConfig config = bootstrap();
+        parameters.put("resamples", config.resamples());
+        parameters.put("seed", config.seed());
         parameters.put("rng", BootstrapConfig.RNG);
-        parameters.put("confidencePercent", confidence);
+        parameters.put("confidencePercent", config.confidence().percent());
         parameters.put("permutationResamples", permutations);
         parameters.put("exactEnumerationMaxNonZero", exactMax);
         return parameters;

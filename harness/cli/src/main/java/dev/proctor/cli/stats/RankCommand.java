@@ -123,7 +123,7 @@ public final class RankCommand implements Callable<Integer> {
                 .result("rank", json)
                 .note(String.format(Locale.ROOT, "scores: %s, %s; p_flip = share of %d bootstrap resamples (questions "
                         + "within subjects, all models on the same resamples) in which the lower model scores strictly "
-                        + "better", itemMetric.id(), averaging, bootstrap.resamples));
+                        + "better", itemMetric.id(), averaging, bootstrap.bootstrap().resamples()));
         if (correlation != null) {
             out.table("rank_correlation", StatsTables.rank(correlation))
                     .note("rank correlation between the leaderboard of RUN... and that of --versus (point scores)");

@@ -58,7 +58,7 @@ public final class StatsPairedCommand implements Callable<Integer> {
         StatsReport out = new StatsReport("Paired statistics: " + fileA.getFileName() + " vs " + fileB.getFileName(), provenance)
                 .table("paired", StatsTables.paired(s))
                 .result("paired", StatsJson.paired(s))
-                .note("diff = A - B; standard errors named as metric-conventions.md; bootstrap seed " + bootstrap.seed);
+                .note("diff = A - B; standard errors named as metric-conventions.md; bootstrap seed " + bootstrap.bootstrap().seed());
         report.emit(out, provenance.reportId(), spec.commandLine().getOut());
         return 0;
     }

@@ -104,6 +104,24 @@ class RetrieveCommandTest {
     }
 
     @Test
+    void torchScriptEncoderAndBootstrapSettingsReachTheReport(@TempDir Path dir) throws Exception {
+        Path tiny = Path.of("..", "..", "tasks", "retrieval", "src", "test", "resources", "tiny-encoder")
+                .toAbsolutePath().normalize();
+        Result r = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--encoder", "torchscript:" + tiny,
+                "--resamples", "2000", "--seed", "7", "--confidence", "90", "--out", dir.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode results = JSON.readTree(r.out());
+        JsonNode encoder = results.at("/provenance/dense/encoder");
+        assertTrue(encoder.path("engine").asText().contains("PyTorch engine"), encoder.toString());
+        assertEquals("[\"input_ids\",\"attention_mask\",\"token_type_ids\"]", encoder.path("inputs").toString());
+        assertEquals("mean", encoder.path("pooling").asText());
+        assertEquals(2000, results.at("/bootstrap/B").asInt());
+        assertEquals(7, results.at("/bootstrap/seed").asLong());
+        assertEquals(90.0, results.at("/bootstrap/confidence_percent").asDouble());
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("B = 2000 resamples, seed 7"));
+    }
+
+    @Test
     void unknownRetrieverNamesTheChoices() {
         Result r = run("--dataset", "bundled:everyday-en", "--retriever", "splade");
         assertEquals(Main.EXIT_USER_ERROR, r.code());

@@ -90,6 +90,8 @@ class ScoreRetrievalCommandTest {
         assertEquals(List.of("q1", "q2"), fieldNames(json.get("per_query")));
         assertEquals(64, json.at("/inputs/run/sha256").textValue().length());
         assertEquals("trec", json.at("/inputs/qrels/format").textValue());
+        assertTrue(json.at("/harness/gitCommit").isTextual() && json.at("/harness/gitDirty").isBoolean(),
+                "the harness block every report carries: " + json.get("harness"));
         assertTrue(json.at("/as_beir/NDCG@10").isNumber() && json.at("/as_mteb/mrr_at_10").isNumber(), r.out());
         assertEquals(List.of("q4"), List.of(json.at("/mrr/beir/excluded/0").textValue()));
         assertTrue(json.get("notes").toString().contains("q3"), json.get("notes").toString());

@@ -5,7 +5,7 @@ import dev.proctor.retrieval.metrics.Evaluation;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
 import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
 import dev.proctor.tasks.retrieval.encode.EncoderSpec;
-import dev.proctor.tasks.retrieval.encode.OnnxTextEncoder;
+import dev.proctor.tasks.retrieval.encode.DjlTextEncoder;
 import dev.proctor.tasks.retrieval.encode.TextEncoder;
 import dev.proctor.tasks.retrieval.eval.RunScoring;
 import dev.proctor.tasks.retrieval.fusion.ReciprocalRankFusion;
@@ -28,7 +28,7 @@ public final class Retrieval {
     }
 
     public static RetrievalOutcome run(RetrievalDataset dataset, RetrievalConfig config, EmbeddingCache cache) {
-        return run(dataset, config, cache, OnnxTextEncoder::open);
+        return run(dataset, config, cache, DjlTextEncoder::open);
     }
 
     public static RetrievalOutcome run(RetrievalDataset dataset, RetrievalConfig config, EmbeddingCache cache,

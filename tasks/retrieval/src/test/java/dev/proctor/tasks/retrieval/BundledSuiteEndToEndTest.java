@@ -13,7 +13,7 @@ import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
 import dev.proctor.tasks.retrieval.encode.EncodeStats;
 import dev.proctor.tasks.retrieval.encode.EncoderInfo;
 import dev.proctor.tasks.retrieval.encode.EncoderSpec;
-import dev.proctor.tasks.retrieval.encode.OnnxTextEncoder;
+import dev.proctor.tasks.retrieval.encode.DjlTextEncoder;
 import dev.proctor.tasks.retrieval.encode.TextEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +39,10 @@ class BundledSuiteEndToEndTest {
     static Path embeddings;
 
     /** One open encoder per model for the whole class: loading costs about a second each. */
-    static final Map<String, OnnxTextEncoder> OPEN = new HashMap<>();
+    static final Map<String, DjlTextEncoder> OPEN = new HashMap<>();
 
     static TextEncoder shared(EncoderSpec spec, int budget) {
-        OnnxTextEncoder encoder = OPEN.computeIfAbsent(spec.config().name() + "@" + budget, k -> OnnxTextEncoder.open(
+        DjlTextEncoder encoder = OPEN.computeIfAbsent(spec.config().name() + "@" + budget, k -> DjlTextEncoder.open(
                 TestCaches.encoder(embedded(spec.config().name())), budget));
         return new TextEncoder() {
             @Override
@@ -78,7 +78,7 @@ class BundledSuiteEndToEndTest {
 
     @AfterAll
     static void closeEncoders() {
-        OPEN.values().forEach(OnnxTextEncoder::close);
+        OPEN.values().forEach(DjlTextEncoder::close);
     }
 
     static RetrievalOutcome run(String dataset, RetrievalConfig config) {

@@ -5,7 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.proctor.tasks.retrieval.encode.EncoderSpec;
-import dev.proctor.tasks.retrieval.encode.OnnxTextEncoder;
+import dev.proctor.tasks.retrieval.encode.DjlTextEncoder;
 import dev.proctor.tasks.retrieval.encode.PaddedInputs;
 import java.nio.LongBuffer;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ public record EncodingBenchmark(int texts, double docsPerSecond, double directDo
                                 int batches, double paddingEfficiency) {
 
     public static EncodingBenchmark run(EncoderSpec spec, int batchTokens, List<String> texts, int rounds) {
-        try (OnnxTextEncoder encoder = OnnxTextEncoder.open(spec, batchTokens);
+        try (DjlTextEncoder encoder = DjlTextEncoder.open(spec, batchTokens);
              OrtSession session = OrtEnvironment.getEnvironment().createSession(spec.files().model().toString(),
                      new OrtSession.SessionOptions())) {
             List<PaddedInputs> batches = encoder.plan(texts);

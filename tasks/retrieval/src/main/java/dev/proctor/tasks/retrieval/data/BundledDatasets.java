@@ -1,5 +1,6 @@
 package dev.proctor.tasks.retrieval.data;
 
+import dev.proctor.api.ProctorException;
 import dev.proctor.api.UnknownNameException;
 import dev.proctor.datafiles.ProctorCache;
 import dev.proctor.tasks.retrieval.io.ClasspathFiles;
@@ -26,18 +27,37 @@ public final class BundledDatasets {
         return NAMES;
     }
 
+    /** The dataset's {@code dataset.json}, read from the classpath (nothing is extracted). */
+    public static DatasetMetadata metadata(String name) {
+        String resource = ROOT + checked(name) + "/" + DatasetMetadata.FILE;
+        try (java.io.InputStream in = BundledDatasets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ProctorException("the bundled retrieval dataset " + name + " lacks " + resource
+                        + " on the classpath: a broken build of proctor-task-retrieval");
+            }
+            return DatasetMetadata.of(DatasetMetadata.MAPPER.readTree(in), Path.of(resource), name);
+        } catch (java.io.IOException e) {
+            throw new ProctorException("cannot read " + resource + " from the classpath: " + e.getMessage(), e);
+        }
+    }
+
     /** The dataset's folder in the cache, copied there first if needed. */
     public static Path extract(String name) {
         return extract(name, ProctorCache.root().resolve("retrieval").resolve("bundled"));
     }
 
     public static Path extract(String name, Path parent) {
-        if (!NAMES.contains(name)) {
-            throw new UnknownNameException("bundled retrieval dataset", name, NAMES);
-        }
+        checked(name);
         Map<String, String> files = new LinkedHashMap<>();
         FILES.forEach(f -> files.put(f, ROOT + name + "/" + f));
         return ClasspathFiles.materialize(BundledDatasets.class, files, parent, name,
                 "the bundled retrieval dataset " + name);
+    }
+
+    private static String checked(String name) {
+        if (!NAMES.contains(name)) {
+            throw new UnknownNameException("bundled retrieval dataset", name, NAMES);
+        }
+        return name;
     }
 }

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record DatasetMetadata(String name, Optional<Language> language, String description) {
     public static final String FILE = "dataset.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     static DatasetMetadata read(Path dir) {
         Path file = dir.resolve(FILE);
@@ -35,10 +35,19 @@ public record DatasetMetadata(String name, Optional<Language> language, String d
             throw new DataFormatException(file, 0, "expected a JSON object {\"name\", \"language\", \"description\"},"
                     + " found: " + e.getMessage());
         }
+        return of(root, file, folder);
+    }
+
+    /**
+     * @param root     the parsed dataset.json
+     * @param file     where it was read from, for errors
+     * @param fallback the name when the file gives none
+     */
+    static DatasetMetadata of(JsonNode root, Path file, String fallback) {
         if (root == null || !root.isObject()) {
             throw new DataFormatException(file, 0, "expected a JSON object {\"name\", \"language\", \"description\"}");
         }
         Optional<Language> language = Optional.ofNullable(root.get("language")).map(JsonNode::asText).map(Language::of);
-        return new DatasetMetadata(root.path("name").asText(folder), language, root.path("description").asText(""));
+        return new DatasetMetadata(root.path("name").asText(fallback), language, root.path("description").asText(""));
     }
 }

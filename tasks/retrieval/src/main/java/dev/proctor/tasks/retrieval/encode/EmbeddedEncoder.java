@@ -70,6 +70,6 @@ public enum EmbeddedEncoder {
                 "the embedded encoder " + id + " (dev.langchain4j:" + artifact + ":" + JAR_VERSION + ")");
         return new EncoderFiles(dir.resolve("model.onnx"), dir.resolve("tokenizer.json"),
                 "dev.langchain4j:" + artifact + ":" + JAR_VERSION + " (/" + resourceStem + ".onnx, /" + resourceStem
-                        + "-tokenizer.json)");
+                        + "-tokenizer.json)", EncoderEngine.ONNX);
     }
 }

@@ -46,6 +46,7 @@ public final class EmbeddingCache {
         return "format=" + FORMAT
                 + "\nmodelSha256=" + encoder.modelSha256()
                 + "\ntokenizerSha256=" + encoder.tokenizerSha256()
+                + "\ninputs=" + String.join(",", encoder.inputs())
                 + "\npooling=" + c.pooling().id()
                 + "\npassagePrefix=" + c.passagePrefix()
                 + "\nmaxLength=" + c.maxLength()

@@ -5,10 +5,10 @@ package dev.proctor.tasks.retrieval.encode;
  *
  * @param config          pooling, prefixes, max length
  * @param origin          where its files came from
- * @param modelSha256     SHA-256 of the {@code .onnx} file
+ * @param modelSha256     SHA-256 of the model file ({@code .onnx} or {@code .pt})
  * @param tokenizerSha256 SHA-256 of {@code tokenizer.json}
  * @param engine          the DJL engine and its version
- * @param inputs          the graph's declared inputs, in its order
+ * @param inputs          the inputs fed, in order: an ONNX graph's declared ones, a TorchScript module's by position
  * @param dimension       embedding size
  * @param batchTokens     the padded-token budget per forward call
  */

@@ -7,27 +7,29 @@ import dev.proctor.api.ProctorException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Resolves {@code --encoder}: an embedded name ({@code bge-small-en}, {@code bge-small-zh}, {@code minilm}) or
- * {@code onnx:DIR}, a folder with one {@code .onnx} graph, its {@code tokenizer.json} and an optional
- * {@code encoder.json} ({@code {"name", "pooling", "queryPrefix", "passagePrefix", "maxLength"}}). Configuration is
- * layered: the embedded defaults or encoder.json, then the command line's pooling and query prefix.
+ * Resolves {@code --encoder}: an embedded name ({@code bge-small-en}, {@code bge-small-zh}, {@code minilm}),
+ * {@code onnx:DIR} (a folder with one {@code .onnx} graph) or {@code torchscript:DIR} (one {@code .pt} module),
+ * the folder also holding its {@code tokenizer.json} and an optional {@code encoder.json}
+ * ({@code {"name", "pooling", "queryPrefix", "passagePrefix", "maxLength", "inputs"}}). Configuration is layered:
+ * the embedded defaults or encoder.json, then the command line's pooling and query prefix.
  *
  * @param files  the encoder's files
  * @param config the effective configuration
  */
 public record EncoderSpec(EncoderFiles files, EncoderConfig config) {
-    public static final String ONNX_PREFIX = "onnx:";
     public static final String CONFIG_FILE = "encoder.json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static EncoderSpec resolve(String spec, Optional<Pooling> pooling, Optional<String> queryPrefix) {
-        EncoderSpec base = spec.startsWith(ONNX_PREFIX)
-                ? fromFolder(Path.of(spec.substring(ONNX_PREFIX.length())), pooling.isPresent())
+        Optional<EncoderEngine> engine = EncoderEngine.ofPrefix(spec);
+        EncoderSpec base = engine.isPresent()
+                ? fromFolder(engine.get(), Path.of(spec.substring(engine.get().prefix().length())), pooling.isPresent())
                 : embedded(EmbeddedEncoder.of(spec));
         EncoderConfig config = base.config;
         if (pooling.isPresent()) {
@@ -43,45 +45,64 @@ public record EncoderSpec(EncoderFiles files, EncoderConfig config) {
         return new EncoderSpec(encoder.files(), encoder.config());
     }
 
-    private static EncoderSpec fromFolder(Path dir, boolean poolingGiven) {
+    private static EncoderSpec fromFolder(EncoderEngine engine, Path dir, boolean poolingGiven) {
+        String what = "--encoder " + engine.prefix() + dir;
         if (!Files.isDirectory(dir)) {
-            throw new ProctorException("--encoder onnx:" + dir + ": no such folder; it should hold one .onnx file,"
-                    + " tokenizer.json and optionally " + CONFIG_FILE);
+            throw new ProctorException(what + ": no such folder; it should hold one " + engine.extension()
+                    + " file, tokenizer.json and optionally " + CONFIG_FILE);
         }
-        List<Path> graphs;
+        List<Path> models;
         try (Stream<Path> files = Files.list(dir)) {
-            graphs = files.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().toList();
+            models = files.filter(p -> p.getFileName().toString().endsWith(engine.extension())).sorted().toList();
         } catch (IOException e) {
             throw new ProctorException("cannot list " + dir + ": " + e, e);
         }
-        if (graphs.size() != 1) {
-            throw new ProctorException("--encoder onnx:" + dir + " should hold exactly one .onnx file, found "
-                    + graphs.stream().map(p -> p.getFileName().toString()).toList());
+        if (models.size() != 1) {
+            throw new ProctorException(what + " should hold exactly one " + engine.extension() + " file, found "
+                    + models.stream().map(p -> p.getFileName().toString()).toList());
         }
         Path tokenizer = dir.resolve("tokenizer.json");
         if (!Files.isRegularFile(tokenizer)) {
-            throw new ProctorException("--encoder onnx:" + dir + " has no tokenizer.json");
+            throw new ProctorException(what + " has no tokenizer.json");
         }
         Path configFile = dir.resolve(CONFIG_FILE);
-        JsonNode json = MAPPER.createObjectNode();
-        if (Files.isRegularFile(configFile)) {
-            try {
-                json = MAPPER.readTree(configFile.toFile());
-            } catch (IOException e) {
-                throw new DataFormatException(configFile, 0, "expected {\"pooling\", \"queryPrefix\", \"passagePrefix\","
-                        + " \"maxLength\"}, found: " + e.getMessage());
-            }
-        }
+        JsonNode json = readConfig(configFile);
         if (!json.has("pooling") && !poolingGiven) {
-            throw new ProctorException("--encoder onnx:" + dir + ": say how to pool, with --pooling cls|mean or"
-                    + " \"pooling\" in " + CONFIG_FILE + " (Proctor does not guess: BGE pools CLS, sentence-transformers"
-                    + " models mostly MEAN)");
+            throw new ProctorException(what + ": say how to pool, with --pooling cls|mean or \"pooling\" in "
+                    + CONFIG_FILE + " (Proctor does not guess: BGE pools CLS, sentence-transformers models mostly MEAN)");
         }
         Pooling pooling = json.has("pooling") ? Pooling.of(json.get("pooling").asText()) : Pooling.CLS;
-        EncoderConfig config = new EncoderConfig(json.path("name").asText(dir.toAbsolutePath().normalize()
-                .getFileName().toString()), pooling, json.path("queryPrefix").asText(""),
-                json.path("passagePrefix").asText(""), json.path("maxLength").asInt(512));
-        return new EncoderSpec(new EncoderFiles(graphs.get(0), tokenizer, dir.toAbsolutePath().normalize().toString()),
-                config);
+        Path folder = dir.toAbsolutePath().normalize();
+        EncoderConfig config = new EncoderConfig(json.path("name").asText(folder.getFileName().toString()), pooling,
+                json.path("queryPrefix").asText(""), json.path("passagePrefix").asText(""),
+                json.path("maxLength").asInt(512), inputs(configFile, json));
+        return new EncoderSpec(new EncoderFiles(models.get(0), tokenizer, folder.toString(), engine), config);
+    }
+
+    private static JsonNode readConfig(Path configFile) {
+        if (!Files.isRegularFile(configFile)) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            return MAPPER.readTree(configFile.toFile());
+        } catch (IOException e) {
+            throw new DataFormatException(configFile, 0, "expected {\"pooling\", \"queryPrefix\", \"passagePrefix\","
+                    + " \"maxLength\", \"inputs\"}, found: " + e.getMessage());
+        }
+    }
+
+    private static List<String> inputs(Path configFile, JsonNode json) {
+        JsonNode node = json.path("inputs");
+        if (node.isMissingNode()) {
+            return List.of();
+        }
+        List<String> inputs = new ArrayList<>();
+        node.forEach(n -> inputs.add(n.asText()));
+        if (!node.isArray() || inputs.isEmpty() || !inputs.stream().allMatch(PaddedInputs.NAMES::contains)
+                || inputs.stream().distinct().count() != inputs.size()) {
+            throw new DataFormatException(configFile, 0, "expected \"inputs\" to list the model's inputs in order,"
+                    + " each once, out of " + PaddedInputs.NAMES + "; found " + node);
+        }
+        return inputs;
     }
 }

@@ -13,6 +13,8 @@ package dev.proctor.tasks.retrieval.encode;
  */
 public record PaddedInputs(int[] indices, int length, long[] inputIds, long[] attentionMask, long[] tokenTypeIds,
                            int[] realLengths) {
+    /** The inputs an encoder may take, by their conventional (HuggingFace) names. */
+    public static final java.util.List<String> NAMES = java.util.List.of("input_ids", "attention_mask", "token_type_ids");
 
     public int batchSize() {
         return indices.length;
@@ -38,7 +40,7 @@ public record PaddedInputs(int[] indices, int length, long[] inputIds, long[] at
         return new PaddedInputs(indices, length, inputIds, mask, typeIds, real);
     }
 
-    /** The flat array ONNX input {@code name} takes. */
+    /** The flat array input {@code name} takes. */
     long[] input(String name) {
         return switch (name) {
             case "input_ids" -> inputIds;

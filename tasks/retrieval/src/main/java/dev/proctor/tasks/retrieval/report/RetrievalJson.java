@@ -46,9 +46,7 @@ public final class RetrievalJson {
         ObjectNode provenance = root.putObject("provenance");
         provenance.put("reportId", reportId);
         provenance.put("createdAt", createdAt.toString());
-        HarnessVersion.current().describeIn(provenance.putObject("harness"),
-                System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        HarnessVersion.current().describeIn(provenance.putObject("harness"));
         command.forEach(provenance.putArray("command")::add);
         provenance.set("dataset", dataset(out.dataset()));
         provenance.set("config", config(out.config()));

@@ -41,7 +41,7 @@ class EmbeddedEncodersTest {
                                                                           String unrelated) {
         RetrievalDataset data = TestCaches.bundled(dataset);
         List<String> passages = data.corpus().stream().map(Document::contents).toList();
-        try (OnnxTextEncoder encoder = OnnxTextEncoder.open(TestCaches.encoder(embedded), 4096)) {
+        try (DjlTextEncoder encoder = DjlTextEncoder.open(TestCaches.encoder(embedded), 4096)) {
             assertEquals(dimension, encoder.info().dimension());
             float[] q = encoder.encode(List.of(embedded.config().queryText(query)))[0];
             float[][] docs = encoder.encode(passages);

@@ -34,7 +34,7 @@ class EncoderSpecTest {
         assertEquals(Pooling.MEAN, spec.config().pooling());
         assertEquals(128, spec.config().maxLength());
         assertEquals("query: ", spec.config().queryPrefix(), "the command line overrides the file");
-        try (OnnxTextEncoder encoder = OnnxTextEncoder.open(spec, 1024)) {
+        try (DjlTextEncoder encoder = DjlTextEncoder.open(spec, 1024)) {
             assertEquals(384, encoder.info().dimension());
             assertEquals(1.0, Vectors.norm(encoder.encode(java.util.List.of("hello"))[0]), 1e-5);
         }

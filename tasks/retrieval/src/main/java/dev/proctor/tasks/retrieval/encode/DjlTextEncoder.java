@@ -21,50 +21,51 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A BERT-style sentence encoder exported to ONNX, run by ONNX Runtime through DJL. It feeds exactly the inputs
- * the graph declares (ONNX Runtime refuses any other), out of {@code input_ids}, {@code attention_mask} and
- * {@code token_type_ids}, all int64; reads {@code last_hidden_state} (else the first output); pools CLS or MEAN
- * over the mask; and L2-normalises in double precision. Texts are tokenized with special tokens and truncated to
- * the configured length, then batched by {@link TokenBatcher}.
+ * A BERT-style sentence encoder run through DJL: an ONNX graph on ONNX Runtime or a TorchScript module on PyTorch
+ * ({@link EncoderEngine}). An ONNX graph is fed exactly the inputs it declares (ONNX Runtime refuses any other),
+ * by name; a TorchScript module, whose inputs carry no names, is fed by position in the order the configuration
+ * gives. Inputs come out of {@code input_ids}, {@code attention_mask} and {@code token_type_ids}, all int64. The
+ * encoder reads {@code last_hidden_state} (else the first output); pools CLS or MEAN over the mask; and
+ * L2-normalises in double precision. Texts are tokenized with special tokens and truncated to the configured
+ * length, then batched by {@link TokenBatcher}.
  *
  * <p>The embedded encoders are int8-quantised with {@code DynamicQuantizeLinear}, whose scale is computed over
  * the whole batch tensor: the same text gets slightly different vectors in different batches (padding
  * included). The batch budget is therefore part of the embedding cache key and of the recorded provenance.
  */
-public final class OnnxTextEncoder implements TextEncoder {
-    public static final String ENGINE = "OnnxRuntime";
-    static final List<String> FED_INPUTS = List.of("input_ids", "attention_mask", "token_type_ids");
+public final class DjlTextEncoder implements TextEncoder {
     static final String OUTPUT = "last_hidden_state";
 
     private final ZooModel<NDList, NDList> model;
+    private final EncoderEngine engine;
     private final HuggingFaceTokenizer tokenizer;
-    private final List<String> inputs;
     private final EncoderInfo info;
     private EncodeStats stats = EncodeStats.NONE;
 
-    private OnnxTextEncoder(ZooModel<NDList, NDList> model, HuggingFaceTokenizer tokenizer, List<String> inputs,
-                            EncoderInfo info) {
+    private DjlTextEncoder(ZooModel<NDList, NDList> model, EncoderEngine engine, HuggingFaceTokenizer tokenizer,
+                           EncoderInfo info) {
         this.model = model;
+        this.engine = engine;
         this.tokenizer = tokenizer;
-        this.inputs = inputs;
         this.info = info;
     }
 
     /**
      * @param batchTokens padded tokens per forward call (batch size x longest text)
      */
-    public static OnnxTextEncoder open(EncoderSpec spec, int batchTokens) {
+    public static DjlTextEncoder open(EncoderSpec spec, int batchTokens) {
         EncoderFiles files = spec.files();
         HuggingFaceTokenizer tokenizer = tokenizer(spec);
         ZooModel<NDList, NDList> model = null;
         try {
             model = load(files);
-            List<String> inputs = checkedInputs(files, model);
+            List<String> inputs = files.engine() == EncoderEngine.ONNX
+                    ? checkedOnnxInputs(files, model, spec.config().inputs())
+                    : spec.config().inputs().isEmpty() ? EncoderEngine.DEFAULT_TORCHSCRIPT_INPUTS : spec.config().inputs();
             EncoderInfo partial = new EncoderInfo(spec.config(), files.origin(), Sha256.of(files.model()),
-                    Sha256.of(files.tokenizer()), engineDescription(), inputs, 0, batchTokens);
-            OnnxTextEncoder probe = new OnnxTextEncoder(model, tokenizer, inputs, partial);
-            int dimension = probe.hiddenSize();
-            return new OnnxTextEncoder(model, tokenizer, inputs, new EncoderInfo(spec.config(), files.origin(),
+                    Sha256.of(files.tokenizer()), engineDescription(files.engine()), inputs, 0, batchTokens);
+            int dimension = new DjlTextEncoder(model, files.engine(), tokenizer, partial).hiddenSize();
+            return new DjlTextEncoder(model, files.engine(), tokenizer, new EncoderInfo(spec.config(), files.origin(),
                     partial.modelSha256(), partial.tokenizerSha256(), partial.engine(), inputs, dimension, batchTokens));
         } catch (RuntimeException e) {
             tokenizer.close();
@@ -163,28 +164,39 @@ public final class OnnxTextEncoder implements TextEncoder {
 
     private NDArray run(NDManager scope, PaddedInputs batch) {
         Shape shape = new Shape(batch.batchSize(), batch.length());
-        NDList feed = new NDList(inputs.size());
-        for (String name : inputs) {
+        NDList feed = new NDList(info.inputs().size());
+        for (String name : info.inputs()) {
             NDArray array = scope.create(batch.input(name), shape);
             array.setName(name);
             feed.add(array);
         }
-        NDList out = model.getBlock().forward(new ParameterStore(scope, false), feed, false);
+        NDList out;
+        try {
+            out = model.getBlock().forward(new ParameterStore(scope, false), feed, false);
+        } catch (RuntimeException e) {
+            throw new ProctorException(info.config().name() + ": the " + info.engine() + " forward call failed on"
+                    + " inputs " + info.inputs() + " of shape " + shape + ": " + e.getMessage()
+                    + (engine == EncoderEngine.TORCHSCRIPT
+                    ? " (a TorchScript module takes its inputs by position: list them in its order as \"inputs\" in "
+                    + EncoderSpec.CONFIG_FILE + ")" : ""), e);
+        }
         return out.stream().filter(a -> OUTPUT.equals(a.getName())).findFirst().orElse(out.get(0));
     }
 
     /**
-     * DJL's engine and the ONNX Runtime library actually loaded (DJL reports the version it was built against,
-     * which the project overrides).
+     * DJL's engine and the native library actually loaded (for ONNX Runtime DJL reports the version it was built
+     * against, which the project overrides, so the runtime's own is asked).
      */
-    static String engineDescription() {
-        String ort;
+    static String engineDescription(EncoderEngine engine) {
+        String library;
         try {
-            ort = ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion();
+            library = engine == EncoderEngine.ONNX
+                    ? "ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion()
+                    : "PyTorch " + Engine.getEngine(engine.djlEngine()).getVersion();
         } catch (RuntimeException | LinkageError e) {
-            ort = "unknown";
+            library = engine.djlEngine() + " unknown";
         }
-        return "DJL " + Engine.getDjlVersion() + " " + ENGINE + " engine, ONNX Runtime " + ort + " (CPU)";
+        return "DJL " + Engine.getDjlVersion() + " " + engine.djlEngine() + " engine, " + library + " (CPU)";
     }
 
     private int hiddenSize() {
@@ -212,26 +224,37 @@ public final class OnnxTextEncoder implements TextEncoder {
 
     private static ZooModel<NDList, NDList> load(EncoderFiles files) {
         String fileName = files.model().getFileName().toString();
+        EncoderEngine engine = files.engine();
+        Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(files.model().getParent())
+                .optModelName(fileName.substring(0, fileName.length() - engine.extension().length()))
+                .optEngine(engine.djlEngine())
+                .optDevice(Device.cpu())
+                .optTranslator(new NoopTranslator());
+        if (engine == EncoderEngine.TORCHSCRIPT) {
+            criteria.optOption("mapLocation", "true"); // weights saved from a GPU load onto the CPU
+        }
         try {
-            return Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optModelPath(files.model().getParent())
-                    .optModelName(fileName.substring(0, fileName.length() - ".onnx".length()))
-                    .optEngine(ENGINE)
-                    .optDevice(Device.cpu())
-                    .optTranslator(new NoopTranslator())
-                    .build().loadModel();
+            return criteria.build().loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-            throw new ProctorException("cannot load " + files.model() + " with ONNX Runtime: " + e.getMessage(), e);
+            throw new ProctorException("cannot load " + files.model() + " with the " + engine.djlEngine() + " engine: "
+                    + e.getMessage(), e);
         }
     }
 
-    private static List<String> checkedInputs(EncoderFiles files, ZooModel<NDList, NDList> model) {
+    /** The graph's declared inputs; an {@code inputs} list in the configuration must name the same ones. */
+    private static List<String> checkedOnnxInputs(EncoderFiles files, ZooModel<NDList, NDList> model,
+                                                  List<String> configured) {
         List<String> declared = model.getBlock().describeInput().keys();
-        List<String> unknown = declared.stream().filter(n -> !FED_INPUTS.contains(n)).toList();
+        List<String> unknown = declared.stream().filter(n -> !PaddedInputs.NAMES.contains(n)).toList();
         if (!unknown.isEmpty() || !declared.contains("input_ids")) {
             throw new ProctorException(files.model() + " declares inputs " + declared + "; Proctor feeds an encoder"
                     + " input_ids and optionally attention_mask and token_type_ids (int64)");
+        }
+        if (!configured.isEmpty() && !new java.util.HashSet<>(configured).equals(new java.util.HashSet<>(declared))) {
+            throw new ProctorException(files.model() + " declares inputs " + declared + " but " + EncoderSpec.CONFIG_FILE
+                    + " lists " + configured + "; ONNX inputs are fed by name, so \"inputs\" may be left out");
         }
         return declared;
     }

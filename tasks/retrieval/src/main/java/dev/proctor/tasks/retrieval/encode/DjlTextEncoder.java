@@ -15,6 +15,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
 import dev.proctor.api.ProctorException;
+import dev.proctor.core.schedule.Batcher;
 import dev.proctor.datafiles.Sha256;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ import java.util.List;
  * gives. Inputs come out of {@code input_ids}, {@code attention_mask} and {@code token_type_ids}, all int64. The
  * encoder reads {@code last_hidden_state} (else the first output); pools CLS or MEAN over the mask; and
  * L2-normalises in double precision. Texts are tokenized with special tokens and truncated to the configured
- * length, then batched by {@link TokenBatcher}.
+ * length, then batched under the padded-token budget by the scheduler's {@link Batcher}, as language-model
+ * requests are.
  *
  * <p>The embedded encoders are int8-quantised with {@code DynamicQuantizeLinear}, whose scale is computed over
  * the whole batch tensor: the same text gets slightly different vectors in different batches (padding
@@ -135,8 +137,8 @@ public final class DjlTextEncoder implements TextEncoder {
             lengths[i] = ids[i].length;
         }
         List<PaddedInputs> batches = new ArrayList<>();
-        for (int[] indices : TokenBatcher.plan(lengths, batchTokens)) {
-            batches.add(PaddedInputs.of(indices, ids, types));
+        for (List<Integer> indices : Batcher.batches(lengths, batchTokens)) {
+            batches.add(PaddedInputs.of(indices.stream().mapToInt(Integer::intValue).toArray(), ids, types));
         }
         return batches;
     }

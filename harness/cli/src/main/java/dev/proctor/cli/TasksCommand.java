@@ -45,7 +45,7 @@ final class TasksCommand implements Callable<Integer> {
                 out.printf("%-12s %s%s%n", t.name(), t.description(), t.bundledDataDir().isPresent() ? " [bundled data]" : "");
             }
             out.println();
-            out.println("Retrieval datasets (proctor retrieve --dataset NAME|DIR; any BEIR-layout folder works too):");
+            out.println("Retrieval datasets (proctor retrieve --dataset bundled:NAME|DIR; DIR: any BEIR-layout folder):");
             for (String name : BundledDatasets.names()) {
                 DatasetMetadata meta = BundledDatasets.metadata(name);
                 out.printf("%-20s %s %s [bundled data]%n", DatasetLoader.BUNDLED_PREFIX + name,

@@ -1,5 +1,6 @@
 package dev.proctor.cli;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class CmmluEndToEndTest {
 
     @Test
     void everySubjectRunsAndAggregatesMacroAndMicroPerCategory(@TempDir Path out) {
-        Path cmmlu = SharedData.dir("cmmlu");
+        Path cmmlu = SharedFolder.require("data/" + "cmmlu");
         CliRun run = CliRun.of("run", "--tasks", "cmmlu", "--data-dir", cmmlu.toString(), "--limit", "2",
                 "--shots", "5", "--out", out.toString(), "--no-progress");
         assertEquals(0, run.exitCode(), run::toString);

@@ -1,5 +1,6 @@
 package dev.proctor.cli;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ class DataGateTest {
 
     @Test
     void realCmmluFilesAreVerifiedAgainstThePins(@TempDir Path out) {
-        Path cmmlu = SharedData.dir("cmmlu");
+        Path cmmlu = SharedFolder.require("data/" + "cmmlu");
         CliRun run = CliRun.of("run", "--tasks", "cmmlu:agronomy", "--data-dir", cmmlu.toString(), "--limit", "2",
                 "--shots", "1", "--out", out.toString(), "--no-progress");
         assertEquals(0, run.exitCode(), run::toString);
@@ -70,7 +71,7 @@ class DataGateTest {
     }
 
     private static Path copyAgronomy(Path tmp) throws Exception {
-        Path cmmlu = SharedData.dir("cmmlu");
+        Path cmmlu = SharedFolder.require("data/" + "cmmlu");
         Path copy = tmp.resolve("cmmlu");
         for (String split : new String[] {"dev", "test"}) {
             Files.createDirectories(copy.resolve("data").resolve(split));

@@ -1,5 +1,6 @@
 package dev.proctor.cli;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class ErrorMessagesTest {
 
     @Test
     void m3keTestSplitIsRefusedBecauseThePublicReleaseHasNoAnswers(@TempDir Path out) {
-        Path m3ke = SharedData.dir("m3ke");
+        Path m3ke = SharedFolder.require("data/" + "m3ke");
         CliRun run = CliRun.of("run", "--tasks", "m3ke", "--data-dir", m3ke.toString(), "--out", out.toString(), "--no-progress");
         assertEquals(Main.EXIT_USER_ERROR, run.exitCode(), run::toString);
         assertTrue(run.err().contains("no answers") || run.err().contains("answers"), run.err());

@@ -1,5 +1,6 @@
 package dev.proctor.cli;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ class PromptsCommandTest {
 
     @Test
     void officialFiveShotJsonEndsWithTheWorkedExampleAndStartsWithTheFirstDevRow() throws Exception {
-        Path cmmlu = SharedData.dir("cmmlu");
+        Path cmmlu = SharedFolder.require("data/" + "cmmlu");
         CliRun run = CliRun.of("prompts", "--task", "cmmlu:agronomy", "--shots", "5", "--format", "official",
                 "--data-dir", cmmlu.toString(), "--limit", "3", "--json");
         assertEquals(0, run.exitCode(), run::toString);
@@ -33,7 +34,7 @@ class PromptsCommandTest {
 
     @Test
     void lmEvalZeroShotMatchesTheHarnessTemplate() throws Exception {
-        Path cmmlu = SharedData.dir("cmmlu");
+        Path cmmlu = SharedFolder.require("data/" + "cmmlu");
         CliRun run = CliRun.of("prompts", "--task", "cmmlu:agronomy", "--format", "lm-eval",
                 "--data-dir", cmmlu.toString(), "--limit", "1", "--json");
         assertEquals(0, run.exitCode(), run::toString);
@@ -45,7 +46,7 @@ class PromptsCommandTest {
 
     @Test
     void officialZeroShotIsTheWorkedExample() throws Exception {
-        Path cmmlu = SharedData.dir("cmmlu");
+        Path cmmlu = SharedFolder.require("data/" + "cmmlu");
         CliRun run = CliRun.of("prompts", "--task", "cmmlu:agronomy", "--data-dir", cmmlu.toString(), "--limit", "1", "--json");
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(OFFICIAL_AGRONOMY_0, Samples.JSON.readTree(run.out()).get(0).get("prompt").asText());

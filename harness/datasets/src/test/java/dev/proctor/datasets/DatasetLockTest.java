@@ -22,7 +22,7 @@ class DatasetLockTest {
 
     @Test
     void repositoryLockHasTheRealPinsAndRoundTripsByteForByte() throws IOException {
-        Path file = SharedData.repositoryLock();
+        Path file = RepositoryFiles.lock();
         DatasetLock lock = DatasetLock.read(file);
 
         DatasetEntry cmmlu = lock.get("cmmlu");
@@ -36,7 +36,7 @@ class DatasetLockTest {
 
     @Test
     void bundledLockIsTheRepositoryLock() {
-        assertEquals(DatasetLock.read(SharedData.repositoryLock()), DatasetLock.bundled());
+        assertEquals(DatasetLock.read(RepositoryFiles.lock()), DatasetLock.bundled());
     }
 
     @Test

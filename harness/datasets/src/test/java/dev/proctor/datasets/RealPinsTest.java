@@ -1,5 +1,6 @@
 package dev.proctor.datasets;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RealPinsTest {
     private static final String AGRONOMY = "data/test/agronomy.csv";
 
-    private final DatasetLock lock = DatasetLock.read(SharedData.repositoryLock());
+    private final DatasetLock lock = DatasetLock.read(RepositoryFiles.lock());
     private final Verifier verifier = new Verifier(lock);
 
     @TempDir
@@ -33,14 +34,14 @@ class RealPinsTest {
 
     @Test
     void everyCmmluFileMatchesItsPin() {
-        Verification v = verifier.verifyDirectory("cmmlu", SharedData.data("cmmlu"), List.of(), "fetch");
+        Verification v = verifier.verifyDirectory("cmmlu", SharedFolder.require("data/" + "cmmlu"), List.of(), "fetch");
 
         assertEquals(new Verification("cmmlu", "d6e7b71", 134, Verification.Status.VERIFIED), v);
     }
 
     @Test
     void everyM3keFileMatchesItsPinZipIncluded() {
-        Verification v = verifier.verifyDirectory("m3ke", SharedData.data("m3ke"), List.of(), "fetch");
+        Verification v = verifier.verifyDirectory("m3ke", SharedFolder.require("data/" + "m3ke"), List.of(), "fetch");
 
         assertEquals(143, v.files());
         assertEquals("b370aae", v.version());
@@ -48,7 +49,7 @@ class RealPinsTest {
 
     @Test
     void oneAlteredByteIsCaughtNamingFileAndBothHashes() throws IOException {
-        Path original = SharedData.data("cmmlu").resolve(AGRONOMY);
+        Path original = SharedFolder.require("data/" + "cmmlu").resolve(AGRONOMY);
         byte[] bytes = Files.readAllBytes(original);
         bytes[bytes.length / 2] ^= 0x01;
         Path copy = Fixtures.write(tmp.resolve("cmmlu").resolve(AGRONOMY), bytes);
@@ -67,7 +68,7 @@ class RealPinsTest {
     @Test
     void onlyRequestedFilesMustBePresentAndMissingOnesAreNamedWithTheFetchCommand() throws IOException {
         Path dir = tmp.resolve("cmmlu");
-        Fixtures.write(dir.resolve(AGRONOMY), Files.readAllBytes(SharedData.data("cmmlu").resolve(AGRONOMY)));
+        Fixtures.write(dir.resolve(AGRONOMY), Files.readAllBytes(SharedFolder.require("data/" + "cmmlu").resolve(AGRONOMY)));
 
         assertEquals(1, verifier.verifyDirectory("cmmlu", dir, List.of(AGRONOMY), "proctor datasets fetch cmmlu").files());
         MissingDataException e = assertThrows(MissingDataException.class,
@@ -80,19 +81,19 @@ class RealPinsTest {
 
     @Test
     void runFilesMapToLockPathsFromTheRootOrTheDataFolder() {
-        Path root = SharedData.data("cmmlu");
+        Path root = SharedFolder.require("data/" + "cmmlu");
         List<LocalFile> files = Verifier.hash(List.of(root.resolve(AGRONOMY), root.resolve("data/dev/agronomy.csv")));
 
         assertEquals(2, verifier.verifyFiles("cmmlu", root, files).files());
         Verification fromData = verifier.verifyFiles("cmmlu", root.resolve("data"), files);
         assertEquals(new Verification("cmmlu", "d6e7b71", 2, Verification.Status.VERIFIED), fromData);
-        Path m3ke = SharedData.data("m3ke").resolve("data/test/Sociology-Social Sciences-College.jsonl");
-        assertEquals(1, verifier.verifyFiles("m3ke", SharedData.data("m3ke").resolve("data"), Verifier.hash(List.of(m3ke))).files());
+        Path m3ke = SharedFolder.require("data/" + "m3ke").resolve("data/test/Sociology-Social Sciences-College.jsonl");
+        assertEquals(1, verifier.verifyFiles("m3ke", SharedFolder.require("data/" + "m3ke").resolve("data"), Verifier.hash(List.of(m3ke))).files());
     }
 
     @Test
     void runFileWithAnotherHashOrNoPinIsRefused() {
-        Path root = SharedData.data("cmmlu");
+        Path root = SharedFolder.require("data/" + "cmmlu");
         LocalFile altered = new LocalFile(root.resolve(AGRONOMY), Sha256.of("other bytes"));
         ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
                 () -> verifier.verifyFiles("cmmlu", root, List.of(altered)));
@@ -107,7 +108,7 @@ class RealPinsTest {
     /** The release zip's files have CRLF line ends, unlike the repository's; the M3KE task must read them the same. */
     @Test
     void m3keZipExtractsSafelyAndItsCrlfFilesParseLikeTheRepositoryFiles() throws IOException {
-        Path m3ke = SharedData.data("m3ke");
+        Path m3ke = SharedFolder.require("data/" + "m3ke");
         Path extracted = tmp.resolve("m3ke-zip");
         ArchiveExtractor.standard().extract(m3ke.resolve("data/M3KE.zip"), extracted);
         Path sample = extracted.resolve("dev/Sociology-Social Sciences-College.jsonl");

@@ -2,6 +2,7 @@ package dev.proctor.cli.retrieval;
 
 import dev.proctor.cli.stats.IntervalOptions;
 import dev.proctor.report.MarkdownTable;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.tasks.retrieval.RetrievalConfig;
 import dev.proctor.tasks.retrieval.RetrievalOutcome;
 import dev.proctor.tasks.retrieval.Retrieval;
@@ -135,16 +136,17 @@ public final class RetrieveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        BootstrapConfig bootstrap = intervals.bootstrap(); // before the work: a bad value fails at once
         RetrievalConfig config = config();
         RetrievalDataset data = DatasetLoader.load(dataset, split,
                 Optional.ofNullable(language).map(Language::of));
         EmbeddingCache cache = embeddingCache != null ? new EmbeddingCache(embeddingCache) : EmbeddingCache.standard();
         RetrievalOutcome outcome = Retrieval.run(data, config, cache);
-        String reportId = RetrievalReport.reportId(outcome);
+        String reportId = RetrievalReport.reportId(outcome, bootstrap);
         Path dir = outDir != null ? outDir : reportsDir.resolve(reportId);
         List<String> command = new ArrayList<>(List.of("proctor", "retrieve"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        Table summary = RetrievalReport.write(outcome, dir, reportId, command, intervals.bootstrap());
+        Table summary = RetrievalReport.write(outcome, dir, reportId, command, bootstrap);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Files.readString(dir.resolve(RetrievalReport.RESULTS)));

@@ -14,7 +14,8 @@ final class BootstrapOptions {
     IntervalOptions intervals = new IntervalOptions();
 
     @Option(names = "--permutations", defaultValue = "" + SignFlipTest.DEFAULT_RESAMPLES,
-            description = "Monte Carlo sign-flip assignments when exact enumeration is too large. Default: ${DEFAULT-VALUE}.")
+            description = "Monte Carlo sign-flip assignments (drawn with --seed) when exact enumeration is too large."
+                    + " Default: ${DEFAULT-VALUE}.")
     int permutations;
 
     @Option(names = "--exact-max", defaultValue = "" + SignFlipTest.DEFAULT_EXACT_MAX,

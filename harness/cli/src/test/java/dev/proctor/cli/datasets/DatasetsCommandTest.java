@@ -1,8 +1,8 @@
 package dev.proctor.cli.datasets;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.datasets.DatasetEntry;
@@ -169,9 +169,7 @@ class DatasetsCommandTest {
 
     @Test
     void realCmmluCopyVerifiesAgainstTheRepositoryLock() {
-        String shared = System.getProperty("proctor.shared", "../../../shared");
-        Path cmmlu = Path.of(shared, "data", "cmmlu").toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(cmmlu), "shared data absent: " + cmmlu + " does not exist");
+        Path cmmlu = SharedFolder.require("data/cmmlu");
 
         DatasetsCli.Result r = DatasetsCli.run("verify", "cmmlu", "--data-dir", cmmlu.toString(), "--lock",
                 repositoryLock().toString());

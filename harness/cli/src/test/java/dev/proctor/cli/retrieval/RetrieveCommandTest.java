@@ -122,6 +122,29 @@ class RetrieveCommandTest {
     }
 
     @Test
+    void aBadConfidenceFailsBeforeAnyRetrieval(@TempDir Path dir) {
+        Result r = run("--dataset", "bundled:everyday-en", "--retriever", "bm25", "--confidence", "150",
+                "--out", dir.resolve("report").toString());
+        assertEquals(Main.EXIT_USER_ERROR, r.code(), r.err());
+        assertTrue(r.err().contains("confidence level must be in (0, 100) percent, got 150"), r.err());
+        assertTrue(!Files.exists(dir.resolve("report")), "nothing was run or written");
+    }
+
+    @Test
+    void bootstrapSettingsArePartOfTheReportId(@TempDir Path reports) {
+        for (String seed : List.of("1", "2", "1")) {
+            Result r = run("--dataset", "bundled:everyday-en", "--retriever", "bm25", "--seed", seed,
+                    "--resamples", "200", "--reports-dir", reports.toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        try (var dirs = Files.list(reports)) {
+            assertEquals(2, dirs.count(), "seeds 1 and 2 write two reports; the second seed-1 run rewrites its own");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void unknownRetrieverNamesTheChoices() {
         Result r = run("--dataset", "bundled:everyday-en", "--retriever", "splade");
         assertEquals(Main.EXIT_USER_ERROR, r.code());

@@ -10,6 +10,12 @@ import java.util.stream.IntStream;
  * sequence, and a batch grows while {@code size x longest <= budget}. A sequence longer than the budget runs alone.
  */
 public final class Batcher {
+    /**
+     * The rule in words, for keys and provenance of anything whose output depends on how inputs were grouped
+     * (batch-dependent encoders): change it together with the code.
+     */
+    public static final String RULE = "longest first, ties in index order; a batch grows while size x longest <= budget";
+
     private Batcher() {
     }
 

@@ -1,5 +1,6 @@
 package dev.proctor.retrieval.metrics;
 
+import dev.proctor.testkit.SharedFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proctor.retrieval.Qrels;
@@ -45,10 +46,9 @@ record PeerCase(String name, Qrels qrels, Run run, List<Integer> k, int relevanc
         }
     }
 
-    /** The peers folder under the shared folder (the root pom's surefire sets proctor.shared). */
+    /** The peers folder under the shared folder. */
     static Path peersDir() {
-        Path shared = Path.of(System.getProperty("proctor.shared", "../../../shared"));
-        return shared.resolve("peers");
+        return SharedFolder.resolve("peers");
     }
 
     static List<Path> inputs() {

@@ -17,7 +17,7 @@ import dev.proctor.stats.paired.PermutationResult;
 import dev.proctor.stats.paired.SignFlipTest;
 import dev.proctor.stats.rank.RankCorrelation;
 import dev.proctor.stats.testkit.Agreement;
-import dev.proctor.stats.testkit.SharedFiles;
+import dev.proctor.testkit.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
@@ -44,8 +44,8 @@ class PeerStatsCasesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"stats_all_same", "stats_n1", "stats_random_n50", "stats_small_exact"})
     void reproducesThePeersCase(String name) throws IOException {
-        JsonNode in = read(SharedFiles.path("peers/" + name + ".input.json"));
-        JsonNode out = read(SharedFiles.path("peers/" + name + ".output.json"));
+        JsonNode in = read(SharedFolder.require("peers/" + name + ".input.json"));
+        JsonNode out = read(SharedFolder.require("peers/" + name + ".output.json"));
         Agreement agree = new Agreement(name);
         double[] a = doubles(in.get("a"));
         double[] b = doubles(in.get("b"));
@@ -166,7 +166,7 @@ class PeerStatsCasesTest {
      * the test says so.
      */
     private static void checkR(Agreement agree, String name, double[] a, double[] b, JsonNode in) throws IOException {
-        JsonNode r = read(SharedFiles.path("peers/" + name + ".output_R.json"));
+        JsonNode r = read(SharedFolder.require("peers/" + name + ".output_R.json"));
         StandardErrors se = StandardErrors.of(a);
         agree.check("R", "R se_binomial", se.binomial(), r.get("se_binomial_sqrt_p(1-p)/n"), EXACT);
         agree.check("R", "R se_sample", se.sample(), r.get("se_sample_var_sqrt_s2/n"), EXACT);

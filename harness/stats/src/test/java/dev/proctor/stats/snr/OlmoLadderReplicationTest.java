@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.stats.io.ScoreTable;
 import dev.proctor.stats.numeric.NumpyMath;
-import dev.proctor.stats.testkit.SharedFiles;
+import dev.proctor.testkit.SharedFolder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +31,8 @@ class OlmoLadderReplicationTest {
 
     @Test
     void reproducesAllFortyValuesOfTheVarianceTable() {
-        ScoreTable log = ScoreTable.readCsv(SharedFiles.path("data/olmo-ladder/1B-10xC.csv"));
-        ScoreTable published = ScoreTable.readCsv(SharedFiles.path("data/olmo-ladder/olmo_ladder_variance.csv"));
+        ScoreTable log = ScoreTable.readCsv(SharedFolder.require("data/olmo-ladder/1B-10xC.csv"));
+        ScoreTable published = ScoreTable.readCsv(SharedFolder.require("data/olmo-ladder/olmo_ladder_variance.csv"));
         ScoreTable last10 = log.lastRows(10);
         assertEquals(10, last10.rows().size());
         assertEquals("162694", last10.rows().get(9), "the last checkpoint of the run");

@@ -1,5 +1,6 @@
 package dev.proctor.tasks.cmmlu;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class CmmluTaskTest {
 
     @Test
     void realDataHasThePublishedCounts() {
-        Path data = SharedData.require("data/cmmlu");
+        Path data = SharedFolder.require("data/cmmlu");
         List<Subject> subjects = task.subjects(data);
         assertEquals(67, subjects.size());
         int dev = 0;
@@ -58,7 +59,7 @@ class CmmluTaskTest {
 
     @Test
     void dataDirectoryMayBeTheCheckoutOrItsDataFolder() {
-        Path data = SharedData.require("data/cmmlu");
+        Path data = SharedFolder.require("data/cmmlu");
         assertEquals(task.subjects(data), task.subjects(data.resolve("data")));
         assertEquals(data.resolve("data/dev/agronomy.csv"), task.dataFile(data, subject("agronomy"), Split.DEV));
     }
@@ -73,7 +74,7 @@ class CmmluTaskTest {
 
     @Test
     void namesChineseNamesAndCategoriesEqualTheReferenceList() throws IOException {
-        Path reference = SharedData.require("data/cmmlu").resolve("subjects.json");
+        Path reference = SharedFolder.require("data/cmmlu").resolve("subjects.json");
         JsonNode official = new ObjectMapper().readTree(reference.toFile()).get("subjects");
         List<Subject> expected = new ArrayList<>();
         official.fields().forEachRemaining(e -> {
@@ -86,7 +87,7 @@ class CmmluTaskTest {
 
     @Test
     void workedExampleFromBenchmarksMdZeroShot() {
-        Path data = SharedData.require("data/cmmlu");
+        Path data = SharedFolder.require("data/cmmlu");
         Subject agronomy = subject("agronomy");
         Item item = task.load(data, agronomy, Split.TEST).get(0);
         assertEquals(1, item.gold());
@@ -104,7 +105,7 @@ class CmmluTaskTest {
 
     @Test
     void fiveShotOfficialPromptStartsWithHeaderThenFirstDevRow() {
-        Path data = SharedData.require("data/cmmlu");
+        Path data = SharedFolder.require("data/cmmlu");
         Subject agronomy = subject("agronomy");
         McTemplate official = task.template(PromptFormat.OFFICIAL);
         List<Item> dev = task.load(data, agronomy, Split.DEV);

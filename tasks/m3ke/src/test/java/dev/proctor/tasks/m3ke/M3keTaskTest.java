@@ -1,5 +1,6 @@
 package dev.proctor.tasks.m3ke;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +39,7 @@ class M3keTaskTest {
 
     @Test
     void realDataDevScoresTestHasNoAnswers() {
-        Path data = SharedData.require("data/m3ke");
+        Path data = SharedFolder.require("data/m3ke");
         List<Subject> subjects = task.subjects(data);
         assertEquals(71, subjects.size());
         int dev = 0;
@@ -80,7 +81,7 @@ class M3keTaskTest {
 
     @Test
     void clustersEqualTheReleaseMappingAndEveryFileIsKnown() throws IOException {
-        Path data = SharedData.require("data/m3ke");
+        Path data = SharedFolder.require("data/m3ke");
         JsonNode mapping = new ObjectMapper().readTree(data.resolve("subject_cluster.mapping.json").toFile());
         Map<String, TreeSet<String>> expected = new TreeMap<>();
         mapping.fields().forEachRemaining(e -> e.getValue().forEach(

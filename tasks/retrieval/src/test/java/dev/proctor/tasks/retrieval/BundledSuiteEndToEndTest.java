@@ -108,7 +108,7 @@ class BundledSuiteEndToEndTest {
     @Test
     void theReportCarriesPerQueryBootstrapIntervals(@TempDir Path dir) throws Exception {
         RetrievalOutcome out = run("everyday-en", RetrievalConfig.builder(RetrieverKind.BM25).build());
-        RetrievalReport.write(out, dir, RetrievalReport.reportId(out), List.of("retrieve", "--dataset",
+        RetrievalReport.write(out, dir, RetrievalReport.reportId(out, BootstrapConfig.defaults()), List.of("retrieve", "--dataset",
                 "bundled:everyday-en", "--retriever", "bm25"));
 
         Table summary = Table.read().csv(dir.resolve(RetrievalReport.SUMMARY_CSV).toFile());

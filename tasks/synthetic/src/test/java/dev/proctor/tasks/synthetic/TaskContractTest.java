@@ -1,5 +1,6 @@
 package dev.proctor.tasks.synthetic;
 
+import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,9 +120,7 @@ class TaskContractTest {
         if (task.bundledDataDir().isPresent()) {
             return task.bundledDataDir().get();
         }
-        String property = System.getProperty("proctor.shared");
-        Path shared = property == null || property.isBlank() ? Path.of("../../../shared") : Path.of(property);
-        Path dir = shared.resolve("data").resolve(task.name());
+        Path dir = SharedFolder.resolve("data/" + task.name());
         return Files.isDirectory(dir) ? dir : null;
     }
 }

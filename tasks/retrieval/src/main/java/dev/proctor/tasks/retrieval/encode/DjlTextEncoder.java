@@ -69,7 +69,7 @@ public final class DjlTextEncoder implements TextEncoder {
             int dimension = new DjlTextEncoder(model, files.engine(), tokenizer, partial).hiddenSize();
             return new DjlTextEncoder(model, files.engine(), tokenizer, new EncoderInfo(spec.config(), files.origin(),
                     partial.modelSha256(), partial.tokenizerSha256(), partial.engine(), inputs, dimension, batchTokens));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // native libraries fail with LinkageErrors
             tokenizer.close();
             if (model != null) {
                 model.close();

@@ -1,5 +1,6 @@
 package dev.proctor.tasks.retrieval.encode;
 
+import dev.proctor.core.schedule.Batcher;
 import dev.proctor.datafiles.ProctorCache;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.tasks.retrieval.io.AtomicFiles;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Corpus embeddings on disk, one file per key ({@code <key>.emb}, written atomically) with the key's description
  * beside it ({@code <key>.txt}). The key covers everything that changes the vectors: model and tokenizer
- * SHA-256, pooling, passage prefix, max length, the batch token budget (the quantised encoders are
- * batch-dependent) and the corpus file's SHA-256. A file that does not match its header is ignored and rewritten.
+ * SHA-256, the engine and its library version, the inputs fed, pooling, passage prefix, max length, the batch
+ * token budget and batching rule (the quantised encoders are batch-dependent) and the corpus file's SHA-256. A file that does not match its header is ignored and rewritten.
  */
 public final class EmbeddingCache {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
@@ -46,11 +47,13 @@ public final class EmbeddingCache {
         return "format=" + FORMAT
                 + "\nmodelSha256=" + encoder.modelSha256()
                 + "\ntokenizerSha256=" + encoder.tokenizerSha256()
+                + "\nengine=" + encoder.engine()
                 + "\ninputs=" + String.join(",", encoder.inputs())
                 + "\npooling=" + c.pooling().id()
                 + "\npassagePrefix=" + c.passagePrefix()
                 + "\nmaxLength=" + c.maxLength()
                 + "\nbatchTokens=" + encoder.batchTokens()
+                + "\nbatching=" + Batcher.RULE
                 + "\ncorpusSha256=" + corpusSha256 + "\n";
     }
 

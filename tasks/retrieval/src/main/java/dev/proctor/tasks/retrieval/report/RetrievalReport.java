@@ -32,14 +32,15 @@ public final class RetrievalReport {
     }
 
     /**
-     * A report id from what decides the numbers: dataset files, retriever settings and, for dense runs, the
-     * encoder's files and configuration.
+     * A report id from what decides the numbers: dataset files, retriever settings, for dense runs the encoder's
+     * files and configuration, and the bootstrap settings of the intervals.
      */
-    public static String reportId(RetrievalOutcome out) {
+    public static String reportId(RetrievalOutcome out, BootstrapConfig bootstrap) {
         String canonical = RetrievalJson.dataset(out.dataset()).path("files").toString()
                 + RetrievalJson.config(out.config())
                 + out.dense().map(d -> d.cacheKey() + d.encoder().config()).orElse("")
-                + out.lexical().map(l -> l.analyzer().id() + l.params()).orElse("");
+                + out.lexical().map(l -> l.analyzer().id() + l.params()).orElse("")
+                + "bootstrap " + bootstrap.resamples() + " " + bootstrap.seed() + " " + bootstrap.confidence().percent();
         String name = ("retrieve-" + out.dataset().name() + "-" + out.config().retriever().id())
                 .replaceAll("[^A-Za-z0-9_.-]+", "_");
         return name + "-" + Sha256.of(canonical).substring(0, 10);

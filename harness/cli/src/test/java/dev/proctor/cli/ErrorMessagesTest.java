@@ -1,9 +1,9 @@
 package dev.proctor.cli;
 
-import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.proctor.testkit.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.proctor.cli;
 
-import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proctor.testkit.SharedFolder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.proctor.datasets;
 
-import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.tasks.m3ke.M3keTask;
+import dev.proctor.testkit.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.proctor.cli.datasets;
 
-import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.datasets.DatasetEntry;
 import dev.proctor.datasets.DatasetLock;
+import dev.proctor.testkit.SharedFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

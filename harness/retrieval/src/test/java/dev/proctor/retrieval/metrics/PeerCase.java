@@ -1,10 +1,10 @@
 package dev.proctor.retrieval.metrics;
 
-import dev.proctor.testkit.SharedFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proctor.retrieval.Qrels;
 import dev.proctor.retrieval.Run;
+import dev.proctor.testkit.SharedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

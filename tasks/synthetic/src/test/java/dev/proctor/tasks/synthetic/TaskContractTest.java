@@ -1,6 +1,5 @@
 package dev.proctor.tasks.synthetic;
 
-import dev.proctor.testkit.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.Task;
 import dev.proctor.datafiles.ProctorCache;
+import dev.proctor.testkit.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;

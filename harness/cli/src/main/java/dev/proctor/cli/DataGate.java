@@ -79,7 +79,8 @@ final class DataGate {
             } else if (lock.find(task).isEmpty()) {
                 throw new ProctorException("dataset '" + task + "' is not in datasets.lock, so its numbers could not be"
                         + " traced to known data; lock it with 'proctor datasets lock " + task + " --from " + dirs.get(key)
-                        + "', or run with --allow-unlocked " + dirs.get(key) + " (the results then say \"unlocked\")");
+                        + " --version V', or run with --allow-unlocked " + dirs.get(key)
+                        + " (the results then say \"unlocked\")");
             } else {
                 checks.add(check(task, new Verifier(lock).verifyFiles(task, dirs.get(key), files)));
             }

@@ -1,6 +1,9 @@
 package dev.proctor.cli.retrieval;
 
+import dev.proctor.cli.datasets.CacheOptions;
+import dev.proctor.cli.datasets.LockOptions;
 import dev.proctor.cli.stats.IntervalOptions;
+import dev.proctor.report.DataCheck;
 import dev.proctor.report.MarkdownTable;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.tasks.retrieval.RetrievalConfig;
@@ -8,7 +11,6 @@ import dev.proctor.tasks.retrieval.RetrievalOutcome;
 import dev.proctor.tasks.retrieval.Retrieval;
 import dev.proctor.tasks.retrieval.RetrieverKind;
 import dev.proctor.tasks.retrieval.SearchMode;
-import dev.proctor.tasks.retrieval.data.DatasetLoader;
 import dev.proctor.tasks.retrieval.data.Language;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
 import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
@@ -42,10 +44,25 @@ import tech.tablesaw.api.Table;
                 + "dataset, and score the run with trec_eval's conventions (main score nDCG@10)."})
 public final class RetrieveCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", required = true, paramLabel = "bundled:NAME|DIR",
-            description = "A BEIR folder (corpus.jsonl, queries.jsonl, qrels/<split>.tsv) or bundled:everyday-en,"
-                    + " bundled:everyday-zh.")
+    @Option(names = "--dataset", required = true, paramLabel = "bundled:NAME|DIR|ID",
+            description = "bundled:everyday-en or bundled:everyday-zh; a BEIR folder (corpus.jsonl, queries.jsonl,"
+                    + " qrels/<split>.tsv), checked against datasets.lock under its dataset.json name (else its folder"
+                    + " name); or the id of a locked dataset, read from the cache (fetched first unless --offline).")
     String dataset;
+
+    @Option(names = "--allow-unlocked",
+            description = "Retrieve on a folder datasets.lock does not pin; the report says \"unlocked\".")
+    boolean allowUnlocked;
+
+    @Option(names = "--offline", description = "Never touch the network: a locked dataset missing from the cache"
+            + " is an error naming the fetch command.")
+    boolean offline;
+
+    @Mixin
+    LockOptions lockOptions = new LockOptions();
+
+    @Mixin
+    CacheOptions cacheOptions = new CacheOptions();
 
     @Option(names = "--retriever", required = true, paramLabel = "KIND",
             description = "bm25, dense, hybrid-rrf or hybrid-interp.")
@@ -138,15 +155,16 @@ public final class RetrieveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BootstrapConfig bootstrap = intervals.bootstrap(); // before the work: a bad value fails at once
         RetrievalConfig config = config();
-        RetrievalDataset data = DatasetLoader.load(dataset, split,
-                Optional.ofNullable(language).map(Language::of));
+        RetrievalDataGate.Checked checked = new RetrievalDataGate(lockOptions.load(), cacheOptions.cache(), offline,
+                allowUnlocked).open(dataset, split, Optional.ofNullable(language).map(Language::of));
+        RetrievalDataset data = checked.dataset();
         EmbeddingCache cache = embeddingCache != null ? new EmbeddingCache(embeddingCache) : EmbeddingCache.standard();
         RetrievalOutcome outcome = Retrieval.run(data, config, cache);
         String reportId = RetrievalReport.reportId(outcome, bootstrap);
         Path dir = outDir != null ? outDir : reportsDir.resolve(reportId);
         List<String> command = new ArrayList<>(List.of("proctor", "retrieve"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        Table summary = RetrievalReport.write(outcome, dir, reportId, command, bootstrap);
+        Table summary = RetrievalReport.write(outcome, dir, reportId, command, bootstrap, Optional.of(checked.check()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Files.readString(dir.resolve(RetrievalReport.RESULTS)));
@@ -155,6 +173,9 @@ public final class RetrieveCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s (%s, %d queries, %d documents) with %s: nDCG@10 = %.4f%n", data.name(),
                 data.split(), data.queries().size(), data.corpus().size(), config.retriever().id(), outcome.mainScore());
         out.println(MarkdownTable.render(summary));
+        DataCheck check = checked.check();
+        out.printf(Locale.ROOT, "data: %s (%s %s, %d files checked)%n", check.status(), check.dataset(), check.version(),
+                check.files());
         out.println("report: " + dir);
         return 0;
     }

@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on 127.0.0.1 (OS-chosen port) serving fixture bytes by raw path; anything else is a 404. */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
 
-    LoopbackServer() throws IOException {
+    public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
@@ -29,15 +29,15 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    void put(String rawPath, byte[] bytes) {
+    public void put(String rawPath, byte[] bytes) {
         files.put(rawPath, bytes);
     }
 
-    String url(String rawPath) {
+    public String url(String rawPath) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + rawPath;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -3,6 +3,7 @@ package dev.proctor.tasks.retrieval.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.report.DataCheck;
 import dev.proctor.report.HarnessVersion;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.stats.bootstrap.BootstrapSummary;
@@ -17,6 +18,7 @@ import dev.proctor.tasks.retrieval.encode.EncoderInfo;
 import dev.proctor.tasks.retrieval.eval.RunScoring;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** results.json as an explicit tree, so its layout is written down in one place. */
 public final class RetrievalJson {
@@ -27,11 +29,11 @@ public final class RetrievalJson {
 
     /** results.json with the per-query bootstrap intervals at the stats module's defaults. */
     public static ObjectNode results(RetrievalOutcome out, String reportId, List<String> command, Instant createdAt) {
-        return results(out, QueryBootstrap.of(out.evaluation()), reportId, command, createdAt);
+        return results(out, QueryBootstrap.of(out.evaluation()), reportId, command, createdAt, Optional.empty());
     }
 
     public static ObjectNode results(RetrievalOutcome out, QueryBootstrap.Intervals ci, String reportId,
-                                     List<String> command, Instant createdAt) {
+                                     List<String> command, Instant createdAt, Optional<DataCheck> dataCheck) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode main = root.putObject("mainScore");
         main.put("measure", RunScoring.MAIN_MEASURE);
@@ -48,7 +50,10 @@ public final class RetrievalJson {
         provenance.put("createdAt", createdAt.toString());
         HarnessVersion.current().describeIn(provenance.putObject("harness"));
         command.forEach(provenance.putArray("command")::add);
-        provenance.set("dataset", dataset(out.dataset()));
+        ObjectNode dataset = provenance.putObject("dataset");
+        dataset.setAll(dataset(out.dataset()));
+        dataCheck.ifPresent(c -> dataset.putObject("lockCheck").put("status", c.status()).put("lockedAs", c.dataset())
+                .put("version", c.version()).put("files", c.files()));
         provenance.set("config", config(out.config()));
         out.dense().ifPresent(d -> provenance.set("dense", dense(d)));
         out.lexical().ifPresent(l -> provenance.set("lexical", lexical(l)));

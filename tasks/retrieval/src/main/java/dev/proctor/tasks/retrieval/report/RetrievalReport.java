@@ -2,6 +2,7 @@ package dev.proctor.tasks.retrieval.report;
 
 import dev.proctor.api.ProctorException;
 import dev.proctor.datafiles.Sha256;
+import dev.proctor.report.DataCheck;
 import dev.proctor.report.MarkdownTable;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.tasks.retrieval.RetrievalOutcome;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
@@ -52,12 +54,16 @@ public final class RetrievalReport {
      * @return the summary table
      */
     public static Table write(RetrievalOutcome out, Path dir, String reportId, List<String> command) {
-        return write(out, dir, reportId, command, BootstrapConfig.defaults());
+        return write(out, dir, reportId, command, BootstrapConfig.defaults(), Optional.empty());
     }
 
-    /** @return the summary table */
+    /**
+     * @param dataCheck how the dataset's files were checked against datasets.lock (verified, unlocked, bundled),
+     *                  recorded in results.json
+     * @return the summary table
+     */
     public static Table write(RetrievalOutcome out, Path dir, String reportId, List<String> command,
-                              BootstrapConfig bootstrap) {
+                              BootstrapConfig bootstrap, Optional<DataCheck> dataCheck) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -72,7 +78,7 @@ public final class RetrievalReport {
         AtomicFiles.write(dir.resolve(SUMMARY_CSV), f -> summary.write().csv(f.toFile()));
         AtomicFiles.writeString(dir.resolve(SUMMARY_MD), markdown(out, summary, ci));
         AtomicFiles.write(dir.resolve(RESULTS), f -> RetrievalJson.MAPPER.writeValue(f.toFile(),
-                RetrievalJson.results(out, ci, reportId, command, Instant.now())));
+                RetrievalJson.results(out, ci, reportId, command, Instant.now(), dataCheck)));
         return summary;
     }
 

@@ -1,0 +1,111 @@
+package dev.proctor.cli.retrieval;
+
+import dev.proctor.api.ProctorException;
+import dev.proctor.datasets.DatasetCache;
+import dev.proctor.datasets.DatasetLock;
+import dev.proctor.datasets.DatasetResolver;
+import dev.proctor.datasets.Fetcher;
+import dev.proctor.datasets.LocalFile;
+import dev.proctor.datasets.Verification;
+import dev.proctor.datasets.Verifier;
+import dev.proctor.report.DataCheck;
+import dev.proctor.report.HarnessVersion;
+import dev.proctor.tasks.retrieval.data.BeirReader;
+import dev.proctor.tasks.retrieval.data.DatasetFiles;
+import dev.proctor.tasks.retrieval.data.DatasetLoader;
+import dev.proctor.tasks.retrieval.data.Language;
+import dev.proctor.tasks.retrieval.data.RetrievalDataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where {@code proctor retrieve}'s dataset comes from and whether it may be scored, by the rule {@code proctor run}
+ * follows: the corpus, queries and qrels read are checked against {@code datasets.lock} before anything is
+ * retrieved, except data shipped inside Proctor ({@code bundled:NAME}) and a folder the user marked
+ * {@code --allow-unlocked} (the report then says "unlocked"). {@code --dataset} is {@code bundled:NAME}, a folder
+ * (locked under its dataset.json name, else its folder name), or the id of a locked dataset, read from the cache
+ * and fetched first unless offline.
+ */
+final class RetrievalDataGate {
+    private final DatasetLock lock;
+    private final DatasetCache cache;
+    private final boolean offline;
+    private final boolean allowUnlocked;
+
+    RetrievalDataGate(DatasetLock lock, DatasetCache cache, boolean offline, boolean allowUnlocked) {
+        this.lock = lock;
+        this.cache = cache;
+        this.offline = offline;
+        this.allowUnlocked = allowUnlocked;
+    }
+
+    /** A dataset that may be scored, with how its files were checked. */
+    record Checked(RetrievalDataset dataset, DataCheck check) {
+    }
+
+    Checked open(String spec, String split, Optional<Language> language) {
+        if (spec.startsWith(DatasetLoader.BUNDLED_PREFIX)) {
+            RetrievalDataset data = DatasetLoader.load(spec, split, language);
+            return new Checked(data, new DataCheck(data.name(), data.name(), "proctor "
+                    + HarnessVersion.current().version(), "bundled", files(data).size()));
+        }
+        Path dir = Path.of(spec);
+        if (Files.isDirectory(dir)) {
+            RetrievalDataset data = DatasetLoader.load(dir, spec, split, language);
+            return new Checked(data, check(data, dir, data.name()));
+        }
+        if (lock.find(spec).isPresent()) {
+            Path cached = new DatasetResolver(lock, cache, Fetcher.standard(cache, System.err::println))
+                    .dataDir(spec, offline);
+            Path root = beirRoot(cached, spec);
+            RetrievalDataset data = DatasetLoader.load(root, spec, split, language);
+            return new Checked(data, check(data, cached, spec));
+        }
+        throw new ProctorException("--dataset " + spec + ": expected bundled:NAME, a BEIR folder (corpus.jsonl,"
+                + " queries.jsonl, qrels/<split>.tsv) or a dataset locked in datasets.lock (locked: "
+                + lock.datasets().stream().map(d -> d.id()).toList() + "); found none of these");
+    }
+
+    private DataCheck check(RetrievalDataset data, Path dir, String lockedAs) {
+        List<LocalFile> files = files(data);
+        Verification v;
+        if (allowUnlocked) {
+            v = Verifier.unlocked(data.name(), files);
+        } else if (lock.find(lockedAs).isEmpty()) {
+            throw new ProctorException("dataset '" + lockedAs + "' (" + dir + ") is not in datasets.lock, so its"
+                    + " numbers could not be traced to known data; lock it with 'proctor datasets lock " + lockedAs
+                    + " --from " + dir + " --version V', or retrieve with --allow-unlocked (the report then says \"unlocked\")");
+        } else {
+            v = new Verifier(lock).verifyFiles(lockedAs, dir, files);
+        }
+        return new DataCheck(data.name(), v.datasetId(), v.version(), v.status().label(), v.files());
+    }
+
+    private static List<LocalFile> files(RetrievalDataset data) {
+        DatasetFiles f = data.files();
+        return List.of(new LocalFile(f.corpus(), f.corpusSha256()), new LocalFile(f.queries(), f.queriesSha256()),
+                new LocalFile(f.qrels(), f.qrelsSha256()));
+    }
+
+    /** The folder holding corpus.jsonl: the cached dataset's root, or its only subfolder (as BEIR's zips unpack). */
+    private static Path beirRoot(Path cached, String id) {
+        if (Files.isRegularFile(cached.resolve(BeirReader.CORPUS))) {
+            return cached;
+        }
+        try (Stream<Path> children = Files.list(cached)) {
+            List<Path> roots = children.filter(p -> Files.isRegularFile(p.resolve(BeirReader.CORPUS))).toList();
+            if (roots.size() == 1) {
+                return roots.get(0);
+            }
+            throw new ProctorException("the locked dataset " + id + " in " + cached + " has " + roots.size()
+                    + " folders with " + BeirReader.CORPUS + " one level down and none at its root; expected one BEIR"
+                    + " dataset");
+        } catch (IOException e) {
+            throw new ProctorException("cannot list " + cached + ": " + e.getMessage(), e);
+        }
+    }
+}

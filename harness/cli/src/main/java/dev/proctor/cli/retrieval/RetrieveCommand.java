@@ -14,6 +14,7 @@ import dev.proctor.tasks.retrieval.SearchMode;
 import dev.proctor.tasks.retrieval.data.Language;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
 import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
+import dev.proctor.tasks.retrieval.encode.EncoderBatching;
 import dev.proctor.tasks.retrieval.encode.Pooling;
 import dev.proctor.tasks.retrieval.report.RetrievalReport;
 import dev.proctor.tasks.retrieval.search.AnalyzerChoice;
@@ -105,6 +106,12 @@ public final class RetrieveCommand implements Callable<Integer> {
             description = "Padded tokens per encoder call. Default: ${DEFAULT-VALUE}.")
     int batchTokens;
 
+    @Option(names = "--batching", defaultValue = "auto", paramLabel = "auto|budget|per-text",
+            description = "auto: measure at open whether the encoder's vectors depend on the batch and, if so, encode"
+                    + " one text per call, so scores never depend on --batch-tokens; budget: always batch; per-text:"
+                    + " never. Default: ${DEFAULT-VALUE}.")
+    String batching;
+
     @Option(names = "--search", defaultValue = "auto",
             description = "auto, exact or hnsw. Default: ${DEFAULT-VALUE} (exact up to --exact-max-docs).")
     String search;
@@ -185,6 +192,7 @@ public final class RetrieveCommand implements Callable<Integer> {
                 .optBm25(new Bm25Params(k1, b))
                 .optTopK(topK)
                 .optBatchTokens(batchTokens)
+                .optBatching(EncoderBatching.of(batching))
                 .optSearch(SearchMode.of(search))
                 .optExactMaxDocs(exactMaxDocs)
                 .optHnsw(new HnswParams(hnswM, hnswBeam, 0))

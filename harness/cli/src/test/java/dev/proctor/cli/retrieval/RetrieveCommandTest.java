@@ -96,6 +96,12 @@ class RetrieveCommandTest {
         assertEquals("cls", a.at("/provenance/dense/encoder/pooling").asText());
         assertEquals("为这个句子生成表示以检索相关文章：", a.at("/provenance/dense/encoder/queryPrefix").asText());
         assertEquals(64, a.at("/provenance/dense/encoder/modelSha256").asText().length());
+        JsonNode batching = a.at("/provenance/dense/batching");
+        assertEquals("auto", batching.path("requested").asText(), batching.toString());
+        assertTrue(batching.path("oneTextPerCall").asBoolean(), "the int8 encoder is measured batch-dependent");
+        assertTrue(batching.path("measuredBatchDependence").asDouble() > 1e-3, batching.toString());
+        assertEquals(8192, batching.path("budget").asInt());
+        assertEquals(1, batching.path("effectiveBatchTokens").asInt());
         Result second = run(args);
         JsonNode b = JSON.readTree(second.out());
         assertTrue(b.at("/provenance/dense/embeddingCache/hit").asBoolean(), "second run reads the cache");
@@ -142,6 +148,20 @@ class RetrieveCommandTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void batchingBudgetKeepsTheBudgetAndAnUnknownModeNamesTheChoices(@TempDir Path dir) throws Exception {
+        Result r = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--encoder", "minilm",
+                "--batching", "budget", "--batch-tokens", "2048", "--out", dir.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode batching = JSON.readTree(r.out()).at("/provenance/dense/batching");
+        assertEquals(2048, batching.path("effectiveBatchTokens").asInt(), batching.toString());
+        assertTrue(batching.path("measuredBatchDependence").isMissingNode(), "budget mode measures nothing");
+
+        Result bad = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--batching", "sometimes");
+        assertEquals(Main.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("auto, budget, per-text"), bad.err());
     }
 
     @Test

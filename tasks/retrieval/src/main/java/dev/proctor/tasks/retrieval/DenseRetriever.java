@@ -3,10 +3,13 @@ package dev.proctor.tasks.retrieval;
 import dev.proctor.retrieval.Run;
 import dev.proctor.tasks.retrieval.data.Language;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
+import dev.proctor.tasks.retrieval.encode.BatchDependence;
+import dev.proctor.tasks.retrieval.encode.BatchingChoice;
 import dev.proctor.tasks.retrieval.encode.CorpusEmbeddings;
 import dev.proctor.tasks.retrieval.encode.EmbeddedEncoder;
 import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
 import dev.proctor.tasks.retrieval.encode.EncodeStats;
+import dev.proctor.tasks.retrieval.encode.EncoderBatching;
 import dev.proctor.tasks.retrieval.encode.EncoderConfig;
 import dev.proctor.tasks.retrieval.encode.EncoderSpec;
 import dev.proctor.tasks.retrieval.encode.TextEncoder;
@@ -44,7 +47,8 @@ final class DenseRetriever {
         String why = config.encoder().isPresent() ? "--encoder"
                 : "default for language " + dataset.language().language().id();
         EncoderSpec resolved = EncoderSpec.resolve(spec, config.pooling(), config.queryPrefix());
-        try (TextEncoder encoder = opener.open(resolved, config.batchTokens())) {
+        Opened opened = open(resolved, config, probes(dataset, resolved), opener);
+        try (TextEncoder encoder = opened.encoder()) {
             EncodeStats before = encoder.stats();
             CorpusEmbeddings corpus = CorpusEmbeddings.of(encoder, dataset.corpus(),
                     dataset.files().corpusSha256(), cache);
@@ -68,11 +72,53 @@ final class DenseRetriever {
                 recall = OptionalDouble.of(Recall.atK(hits, truth, 10));
             }
             long searchNanos = System.nanoTime() - start;
-            DenseReport report = new DenseReport(encoder.info(), why, corpus.cacheKey(), corpus.cacheFile(),
+            DenseReport report = new DenseReport(encoder.info(), why, opened.batching(), corpus.cacheKey(),
+                    corpus.cacheFile(),
                     corpus.cacheHit(), searcherName, recall, minus(afterCorpus, before), minus(afterQueries, afterCorpus),
                     searchNanos);
             return new Result(Runs.of(dataset.queries(), hits, dataset.corpus()), report);
         }
+    }
+
+    private record Opened(TextEncoder encoder, BatchingChoice batching) {
+    }
+
+    /**
+     * Opens the encoder with the budget {@code --batching} calls for. Under AUTO it opens with the budget, measures
+     * batch dependence on the probe texts, and reopens with one text per call when it finds any.
+     */
+    private static Opened open(EncoderSpec spec, RetrievalConfig config, List<String> probes,
+                               Retrieval.EncoderOpener opener) {
+        int budget = config.batchTokens();
+        return switch (config.batching()) {
+            case BUDGET -> new Opened(opener.open(spec, budget), new BatchingChoice(EncoderBatching.BUDGET, budget,
+                    budget, OptionalDouble.empty()));
+            case PER_TEXT -> new Opened(opener.open(spec, EncoderBatching.ONE_TEXT), new BatchingChoice(
+                    EncoderBatching.PER_TEXT, budget, EncoderBatching.ONE_TEXT, OptionalDouble.empty()));
+            case AUTO -> {
+                TextEncoder batched = opener.open(spec, budget);
+                double dependence;
+                try {
+                    dependence = BatchDependence.measure(batched, probes);
+                } catch (RuntimeException e) {
+                    batched.close();
+                    throw e;
+                }
+                if (dependence <= BatchDependence.TOLERANCE) {
+                    yield new Opened(batched, new BatchingChoice(EncoderBatching.AUTO, budget, budget,
+                            OptionalDouble.of(dependence)));
+                }
+                batched.close();
+                yield new Opened(opener.open(spec, EncoderBatching.ONE_TEXT), new BatchingChoice(EncoderBatching.AUTO,
+                        budget, EncoderBatching.ONE_TEXT, OptionalDouble.of(dependence)));
+            }
+        };
+    }
+
+    /** The first passages of the corpus, as the encoder will see them: real lengths, real vocabulary. */
+    private static List<String> probes(RetrievalDataset dataset, EncoderSpec spec) {
+        return dataset.corpus().stream().limit(BatchDependence.PROBES)
+                .map(d -> spec.config().passageText(d.contents())).toList();
     }
 
     private static List<List<ScoredDoc>> search(VectorSearcher searcher, float[][] queries, int k) {

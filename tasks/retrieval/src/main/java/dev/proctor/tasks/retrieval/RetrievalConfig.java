@@ -1,6 +1,7 @@
 package dev.proctor.tasks.retrieval;
 
 import dev.proctor.api.ProctorException;
+import dev.proctor.tasks.retrieval.encode.EncoderBatching;
 import dev.proctor.tasks.retrieval.encode.Pooling;
 import dev.proctor.tasks.retrieval.fusion.ReciprocalRankFusion;
 import dev.proctor.tasks.retrieval.fusion.ScoreInterpolation;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param bm25         k1 and b
  * @param topK         documents kept per query (and per input run of a hybrid)
  * @param batchTokens  padded tokens per encoder call
+ * @param batching     whether the budget is used, or one text per call (by default where the encoder is
+ *                     batch-dependent)
  * @param search       exact, HNSW, or by corpus size
  * @param exactMaxDocs the largest corpus {@link SearchMode#AUTO} searches exactly
  * @param hnsw         HNSW graph parameters
@@ -34,10 +37,11 @@ import java.util.Optional;
  */
 public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder, Optional<Pooling> pooling,
                               Optional<String> queryPrefix, Optional<AnalyzerChoice> analyzer, Bm25Params bm25,
-                              int topK, int batchTokens, SearchMode search, int exactMaxDocs, HnswParams hnsw,
-                              int rrfK, double alpha, List<Integer> cutoffs) {
+                              int topK, int batchTokens, EncoderBatching batching, SearchMode search,
+                              int exactMaxDocs, HnswParams hnsw, int rrfK, double alpha, List<Integer> cutoffs) {
     public RetrievalConfig {
         Objects.requireNonNull(retriever, "retriever");
+        Objects.requireNonNull(batching, "batching");
         cutoffs = List.copyOf(cutoffs);
         require(topK >= 1, "--top-k must be at least 1, found " + topK);
         require(batchTokens >= 1, "--batch-tokens must be at least 1, found " + batchTokens);
@@ -72,6 +76,7 @@ public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder,
         /** BEIR's evaluation depth is 1000; 100 covers every default cutoff and keeps run files small. */
         private int topK = 100;
         private int batchTokens = 8192;
+        private EncoderBatching batching = EncoderBatching.AUTO;
         private SearchMode search = SearchMode.AUTO;
         private int exactMaxDocs = 20_000;
         private HnswParams hnsw = HnswParams.DEFAULTS;
@@ -118,6 +123,11 @@ public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder,
             return this;
         }
 
+        public Builder optBatching(EncoderBatching b) {
+            this.batching = b;
+            return this;
+        }
+
         public Builder optSearch(SearchMode mode) {
             this.search = mode;
             return this;
@@ -150,7 +160,7 @@ public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder,
 
         public RetrievalConfig build() {
             return new RetrievalConfig(retriever, encoder, pooling, queryPrefix, analyzer, bm25, topK, batchTokens,
-                    search, exactMaxDocs, hnsw, rrfK, alpha, cutoffs);
+                    batching, search, exactMaxDocs, hnsw, rrfK, alpha, cutoffs);
         }
     }
 }

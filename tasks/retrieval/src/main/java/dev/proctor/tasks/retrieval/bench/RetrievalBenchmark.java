@@ -5,6 +5,7 @@ import dev.proctor.tasks.retrieval.data.DatasetLoader;
 import dev.proctor.tasks.retrieval.data.Document;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
 import dev.proctor.tasks.retrieval.encode.EmbeddedEncoder;
+import dev.proctor.tasks.retrieval.encode.EncoderBatching;
 import dev.proctor.tasks.retrieval.encode.EncoderSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,11 @@ public final class RetrievalBenchmark {
                         + " tokens: %.1f docs/s through the encoder, %.1f docs/s ONNX Runtime alone on the same"
                         + " batches, ratio %.3f%n", encoder, e.texts(), e.batches(), e.paddingEfficiency(),
                 batchTokens, e.docsPerSecond(), e.directDocsPerSecond(), e.ratio());
+        // what --batching auto costs when it finds the encoder batch-dependent: the same passages, one per call
+        EncodingBenchmark one = EncodingBenchmark.run(spec, EncoderBatching.ONE_TEXT, passages(passages), 5);
+        System.out.printf(Locale.ROOT, "encoding %s one text per call: %.1f docs/s through the encoder, %.1f docs/s"
+                        + " ONNX Runtime alone, ratio %.3f; %.2f x the batched throughput%n", encoder,
+                one.docsPerSecond(), one.directDocsPerSecond(), one.ratio(), one.docsPerSecond() / e.docsPerSecond());
 
         for (int intrinsic : intrinsicDims) {
             for (int n : sizes) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Corpus embeddings on disk, one file per key ({@code <key>.emb}, written atomically) with the key's description
  * beside it ({@code <key>.txt}). The key covers everything that changes the vectors: model and tokenizer
  * SHA-256, the engine and its library version, the inputs fed, pooling, passage prefix, max length, the batch
- * token budget and batching rule (the quantised encoders are batch-dependent) and the corpus file's SHA-256. A file that does not match its header is ignored and rewritten.
+ * token budget used and the batching rule (the quantised encoders are batch-dependent) and the corpus file's
+ * SHA-256. A file that does not match its header is ignored and rewritten.
  */
 public final class EmbeddingCache {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);

@@ -13,6 +13,7 @@ import dev.proctor.tasks.retrieval.LexicalReport;
 import dev.proctor.tasks.retrieval.RetrievalConfig;
 import dev.proctor.tasks.retrieval.RetrievalOutcome;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
+import dev.proctor.tasks.retrieval.encode.BatchDependence;
 import dev.proctor.tasks.retrieval.encode.EncodeStats;
 import dev.proctor.tasks.retrieval.encode.EncoderInfo;
 import dev.proctor.tasks.retrieval.eval.RunScoring;
@@ -116,6 +117,7 @@ public final class RetrievalJson {
         if (c.retriever().usesDense()) {
             node.put("encoder", c.encoder().orElse(null));
             node.put("batchTokens", c.batchTokens());
+            node.put("batching", c.batching().id());
             node.put("search", c.search().id());
             node.put("exactMaxDocs", c.exactMaxDocs());
             node.putObject("hnsw").put("maxConn", c.hnsw().maxConn()).put("beamWidth", c.hnsw().beamWidth())
@@ -149,8 +151,14 @@ public final class RetrievalJson {
         encoder.put("maxLength", e.config().maxLength());
         encoder.put("dimension", e.dimension());
         encoder.put("batchTokens", e.batchTokens());
-        encoder.put("batchDependence", "quantised encoders (DynamicQuantizeLinear) give batch-dependent vectors;"
-                + " the batch budget is part of the cache key");
+        ObjectNode batching = node.putObject("batching");
+        batching.put("requested", d.batching().requested().id());
+        batching.put("budget", d.batching().budget());
+        batching.put("effectiveBatchTokens", d.batching().effective());
+        batching.put("oneTextPerCall", d.batching().perText());
+        d.batching().dependence().ifPresent(x -> batching.put("measuredBatchDependence", x)
+                .put("tolerance", BatchDependence.TOLERANCE).put("probeTexts", BatchDependence.PROBES));
+        batching.put("description", d.batching().describe());
         ObjectNode cache = node.putObject("embeddingCache");
         cache.put("key", d.cacheKey());
         cache.put("file", d.cacheFile().toString());

@@ -97,7 +97,8 @@ public final class RetrievalReport {
                 .append(d.encoder().config().queryPrefix()).append("\", ").append(d.searcher())
                 .append(d.hnswRecallAt10().isPresent() ? String.format(Locale.ROOT, ", HNSW recall@10 vs exact %.4f",
                         d.hnswRecallAt10().getAsDouble()) : "")
-                .append(d.cacheHit() ? ", corpus vectors from cache" : "").append('\n'));
+                .append(d.cacheHit() ? ", corpus vectors from cache" : "").append("; encoded ")
+                .append(d.batching().describe()).append('\n'));
         out.lexical().ifPresent(l -> md.append("- BM25: Lucene ").append(l.luceneVersion()).append(", ")
                 .append(l.analyzer().description()).append(String.format(Locale.ROOT, ", k1=%s, b=%s",
                         l.params().k1(), l.params().b())).append('\n'));

@@ -122,6 +122,10 @@ class TorchScriptEncoderTest {
         assertTrue(torch.mainScore() > 0.3, "an IDF-weighted bag of words finds relevant passages: "
                 + torch.mainScore());
         assertTrue(torch.dense().orElseThrow().encoder().engine().contains("PyTorch"));
+        BatchingChoice batching = torch.dense().orElseThrow().batching();
+        assertTrue(!batching.perText() && batching.effective() == 8192, "float32 and masked: batch-invariant, so"
+                + " --batching auto keeps the budget: " + batching.describe());
+        assertTrue(batching.dependence().orElseThrow() <= BatchDependence.TOLERANCE, batching.describe());
         assertTrue(!torch.dense().orElseThrow().cacheKey().equals(onnx.dense().orElseThrow().cacheKey()),
                 "different model files, different embedding cache entries");
     }
@@ -157,8 +161,10 @@ class TorchScriptEncoderTest {
         assertTrue(maxDelta(right, wrong) > 1e-3, "swapped inputs must change the vectors: " + maxDelta(right, wrong));
         RetrievalOutcome out = Retrieval.run(TestCaches.bundled("everyday-en"), RetrievalConfig.builder(
                 RetrieverKind.DENSE).optEncoder("torchscript:" + dir).build(), new EmbeddingCache(dir.resolve("cache")));
-        System.out.printf(Locale.ROOT, "tiny encoder, attention_mask and token_type_ids swapped: nDCG@10 %.4f%n",
-                out.mainScore());
+        BatchingChoice batching = out.dense().orElseThrow().batching();
+        System.out.printf(Locale.ROOT, "tiny encoder, attention_mask and token_type_ids swapped: nDCG@10 %.4f, %s%n",
+                out.mainScore(), batching.describe());
+        assertTrue(batching.perText(), "an all-zero mask lets attention see the padding: batch-dependent vectors");
     }
 
     @Test

@@ -1,10 +1,9 @@
 package dev.proctor.api.task;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
+import dev.proctor.api.NamedChoice;
 
 /** Which prompt convention to reproduce. */
-public enum PromptFormat {
+public enum PromptFormat implements NamedChoice {
     /** The benchmark's own evaluation code (e.g. CMMLU's {@code 题目：...答案是：}, MMLU's {@code Answer:}). */
     OFFICIAL("official"),
     /** lm-evaluation-harness's task templates, continuations {@code " A"}..{@code " D"}. */
@@ -16,16 +15,12 @@ public enum PromptFormat {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static PromptFormat parse(String id) {
-        for (PromptFormat f : values()) {
-            if (f.id.equals(id)) {
-                return f;
-            }
-        }
-        throw new UnknownNameException("prompt format", id, Arrays.stream(values()).map(PromptFormat::id).toList());
+        return NamedChoice.lookup(PromptFormat.class, "prompt format", id);
     }
 }

@@ -1,11 +1,10 @@
 package dev.proctor.core.run;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
+import dev.proctor.api.NamedChoice;
 import java.util.Locale;
 
 /** How a multiple-choice item is scored. */
-public enum ScoringMode {
+public enum ScoringMode implements NamedChoice {
     /**
      * Official CMMLU/MMLU method: one forward pass, next-token log-probabilities at the end of the prompt compared
      * over the first token of each choice's continuation (the letters).
@@ -14,16 +13,12 @@ public enum ScoringMode {
     /** lm-evaluation-harness: summed log-likelihood of each whole continuation; acc, acc_norm, acc_bytes. */
     LOGLIK;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static ScoringMode parse(String id) {
-        for (ScoringMode m : values()) {
-            if (m.id().equals(id)) {
-                return m;
-            }
-        }
-        throw new UnknownNameException("scoring mode", id, Arrays.stream(values()).map(ScoringMode::id).toList());
+        return NamedChoice.lookup(ScoringMode.class, "scoring mode", id);
     }
 }

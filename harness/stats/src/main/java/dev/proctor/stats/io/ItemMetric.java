@@ -1,10 +1,9 @@
 package dev.proctor.stats.io;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
+import dev.proctor.api.NamedChoice;
 
 /** Which per-item number a statistic uses, and whether higher is better (which decides the sign for ranking). */
-public enum ItemMetric {
+public enum ItemMetric implements NamedChoice {
     /** 1 when the prediction is the gold choice. */
     ACC("acc", false),
     /** lm-eval acc_norm: 1 when the length-normalised prediction is the gold choice. */
@@ -20,6 +19,7 @@ public enum ItemMetric {
         this.lowerIsBetter = lowerIsBetter;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -37,11 +37,6 @@ public enum ItemMetric {
     }
 
     public static ItemMetric parse(String id) {
-        for (ItemMetric m : values()) {
-            if (m.id.equals(id)) {
-                return m;
-            }
-        }
-        throw new UnknownNameException("metric", id, Arrays.stream(values()).map(ItemMetric::id).toList());
+        return NamedChoice.lookup(ItemMetric.class, "metric", id);
     }
 }

@@ -1,10 +1,9 @@
 package dev.proctor.tasks.retrieval;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
+import dev.proctor.api.NamedChoice;
 
 /** The retrievers {@code proctor retrieve --retriever} offers. */
-public enum RetrieverKind {
+public enum RetrieverKind implements NamedChoice {
     BM25("bm25", false, true),
     DENSE("dense", true, false),
     /** Reciprocal rank fusion of the dense and BM25 runs. */
@@ -22,6 +21,7 @@ public enum RetrieverKind {
         this.lexical = lexical;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -35,7 +35,6 @@ public enum RetrieverKind {
     }
 
     public static RetrieverKind of(String id) {
-        return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("retriever", id, Arrays.stream(values()).map(RetrieverKind::id).toList()));
+        return NamedChoice.lookup(RetrieverKind.class, "retriever", id);
     }
 }

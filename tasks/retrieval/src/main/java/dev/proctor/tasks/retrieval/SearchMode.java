@@ -1,10 +1,9 @@
 package dev.proctor.tasks.retrieval;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
+import dev.proctor.api.NamedChoice;
 
 /** How dense search finds neighbours. */
-public enum SearchMode {
+public enum SearchMode implements NamedChoice {
     /** Exact up to the configured corpus size, HNSW above it. */
     AUTO("auto"),
     EXACT("exact"),
@@ -16,13 +15,13 @@ public enum SearchMode {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static SearchMode of(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("search mode", id, Arrays.stream(values()).map(SearchMode::id).toList()));
+        return NamedChoice.lookup(SearchMode.class, "search mode", id);
     }
 
     /** Whether a corpus of {@code docs} documents is searched exactly. */

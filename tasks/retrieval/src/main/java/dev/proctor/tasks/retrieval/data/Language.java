@@ -1,12 +1,10 @@
 package dev.proctor.tasks.retrieval.data;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
+import dev.proctor.api.NamedChoice;
 import java.util.List;
-import java.util.Locale;
 
 /** The language of a dataset's text: it picks the BM25 analyzer and the default encoder. */
-public enum Language {
+public enum Language implements NamedChoice {
     EN("en"),
     ZH("zh");
 
@@ -19,14 +17,13 @@ public enum Language {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Language of(String id) {
-        String wanted = id.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(l -> l.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("language", id, Arrays.stream(values()).map(Language::id).toList()));
+        return NamedChoice.lookup(Language.class, "language", id);
     }
 
     /** The share of letters in the texts that are CJK ideographs (0 when there are no letters). */

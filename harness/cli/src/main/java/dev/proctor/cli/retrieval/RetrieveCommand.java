@@ -112,6 +112,10 @@ public final class RetrieveCommand implements Callable<Integer> {
                     + " never. Default: ${DEFAULT-VALUE}.")
     String batching;
 
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|gpu:N",
+            description = "Where the encoder runs (as for language models; no silent fallback). Default: ${DEFAULT-VALUE}.")
+    String device;
+
     @Option(names = "--search", defaultValue = "auto",
             description = "auto, exact or hnsw. Default: ${DEFAULT-VALUE} (exact up to --exact-max-docs).")
     String search;
@@ -193,6 +197,7 @@ public final class RetrieveCommand implements Callable<Integer> {
                 .optTopK(topK)
                 .optBatchTokens(batchTokens)
                 .optBatching(EncoderBatching.of(batching))
+                .optDevice(device)
                 .optSearch(SearchMode.of(search))
                 .optExactMaxDocs(exactMaxDocs)
                 .optHnsw(new HnswParams(hnswM, hnswBeam, 0))

@@ -165,6 +165,16 @@ class RetrieveCommandTest {
     }
 
     @Test
+    void aDeviceOutsideCpuGpuIsRefusedAndAnInvisibleGpuNamesTheEngine() {
+        Result bad = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--device", "tpu");
+        assertEquals(Main.EXIT_USER_ERROR, bad.code());
+        assertTrue(bad.err().contains("--device must be cpu, gpu or gpu:N, found tpu"), bad.err());
+        Result gpu = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--device", "gpu");
+        assertEquals(Main.EXIT_USER_ERROR, gpu.code());
+        assertTrue(gpu.err().contains("engine sees none"), gpu.err());
+    }
+
+    @Test
     void unknownRetrieverNamesTheChoices() {
         Result r = run("--dataset", "bundled:everyday-en", "--retriever", "splade");
         assertEquals(Main.EXIT_USER_ERROR, r.code());

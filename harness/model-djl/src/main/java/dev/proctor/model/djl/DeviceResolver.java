@@ -4,8 +4,11 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.proctor.api.ProctorException;
 
-/** Maps {@code --device cpu|gpu|gpu:N} to a DJL {@link Device}; a GPU that the engine cannot see is an error. */
-final class DeviceResolver {
+/**
+ * Maps {@code --device cpu|gpu|gpu:N} to a DJL {@link Device}; a GPU that the engine cannot see is an error. Shared
+ * by the language-model backends and the retrieval encoders.
+ */
+public final class DeviceResolver {
     private DeviceResolver() {
     }
 
@@ -15,7 +18,7 @@ final class DeviceResolver {
      * @throws ProctorException if the value is malformed or asks for a GPU the engine does not see; Proctor never
      *                          falls back to the CPU on its own
      */
-    static Device resolve(String device, Engine engine) {
+    public static Device resolve(String device, Engine engine) {
         if (device.equals("cpu")) {
             return Device.cpu();
         }
@@ -36,7 +39,7 @@ final class DeviceResolver {
     }
 
     /** The device as the user writes it: {@code cpu} or {@code gpu:N}. */
-    static String describe(Device device) {
+    public static String describe(Device device) {
         return device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu";
     }
 }

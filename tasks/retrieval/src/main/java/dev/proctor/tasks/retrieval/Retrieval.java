@@ -28,7 +28,7 @@ public final class Retrieval {
     }
 
     public static RetrievalOutcome run(RetrievalDataset dataset, RetrievalConfig config, EmbeddingCache cache) {
-        return run(dataset, config, cache, DjlTextEncoder::open);
+        return run(dataset, config, cache, (spec, budget) -> DjlTextEncoder.open(spec, budget, config.device()));
     }
 
     public static RetrievalOutcome run(RetrievalDataset dataset, RetrievalConfig config, EmbeddingCache cache,

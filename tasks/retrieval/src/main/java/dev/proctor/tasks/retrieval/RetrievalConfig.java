@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param batchTokens  padded tokens per encoder call
  * @param batching     whether the budget is used, or one text per call (by default where the encoder is
  *                     batch-dependent)
+ * @param device       where the encoder runs: {@code cpu}, {@code gpu} or {@code gpu:N}
  * @param search       exact, HNSW, or by corpus size
  * @param exactMaxDocs the largest corpus {@link SearchMode#AUTO} searches exactly
  * @param hnsw         HNSW graph parameters
@@ -37,11 +38,12 @@ import java.util.Optional;
  */
 public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder, Optional<Pooling> pooling,
                               Optional<String> queryPrefix, Optional<AnalyzerChoice> analyzer, Bm25Params bm25,
-                              int topK, int batchTokens, EncoderBatching batching, SearchMode search,
+                              int topK, int batchTokens, EncoderBatching batching, String device, SearchMode search,
                               int exactMaxDocs, HnswParams hnsw, int rrfK, double alpha, List<Integer> cutoffs) {
     public RetrievalConfig {
         Objects.requireNonNull(retriever, "retriever");
         Objects.requireNonNull(batching, "batching");
+        require(device.matches("cpu|gpu(:\\d+)?"), "--device must be cpu, gpu or gpu:N, found " + device);
         cutoffs = List.copyOf(cutoffs);
         require(topK >= 1, "--top-k must be at least 1, found " + topK);
         require(batchTokens >= 1, "--batch-tokens must be at least 1, found " + batchTokens);
@@ -77,6 +79,7 @@ public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder,
         private int topK = 100;
         private int batchTokens = 8192;
         private EncoderBatching batching = EncoderBatching.AUTO;
+        private String device = "cpu";
         private SearchMode search = SearchMode.AUTO;
         private int exactMaxDocs = 20_000;
         private HnswParams hnsw = HnswParams.DEFAULTS;
@@ -128,6 +131,11 @@ public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder,
             return this;
         }
 
+        public Builder optDevice(String d) {
+            this.device = d;
+            return this;
+        }
+
         public Builder optSearch(SearchMode mode) {
             this.search = mode;
             return this;
@@ -160,7 +168,7 @@ public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder,
 
         public RetrievalConfig build() {
             return new RetrievalConfig(retriever, encoder, pooling, queryPrefix, analyzer, bm25, topK, batchTokens,
-                    batching, search, exactMaxDocs, hnsw, rrfK, alpha, cutoffs);
+                    batching, device, search, exactMaxDocs, hnsw, rrfK, alpha, cutoffs);
         }
     }
 }

@@ -17,6 +17,7 @@ import ai.djl.translate.NoopTranslator;
 import dev.proctor.api.ProctorException;
 import dev.proctor.core.schedule.Batcher;
 import dev.proctor.datafiles.Sha256;
+import dev.proctor.model.djl.DeviceResolver;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,20 +53,28 @@ public final class DjlTextEncoder implements TextEncoder {
         this.info = info;
     }
 
+    /** On the CPU. */
+    public static DjlTextEncoder open(EncoderSpec spec, int batchTokens) {
+        return open(spec, batchTokens, "cpu");
+    }
+
     /**
      * @param batchTokens padded tokens per forward call (batch size x longest text)
+     * @param device      {@code cpu}, {@code gpu} or {@code gpu:N}, as for language models; a GPU the engine does
+     *                    not see is an error, never a silent fallback
      */
-    public static DjlTextEncoder open(EncoderSpec spec, int batchTokens) {
+    public static DjlTextEncoder open(EncoderSpec spec, int batchTokens, String device) {
         EncoderFiles files = spec.files();
+        Device resolved = DeviceResolver.resolve(device, engine(files.engine()));
         HuggingFaceTokenizer tokenizer = tokenizer(spec);
         ZooModel<NDList, NDList> model = null;
         try {
-            model = load(files);
+            model = load(files, resolved);
             List<String> inputs = files.engine() == EncoderEngine.ONNX
                     ? checkedOnnxInputs(files, model, spec.config().inputs())
                     : spec.config().inputs().isEmpty() ? EncoderEngine.DEFAULT_TORCHSCRIPT_INPUTS : spec.config().inputs();
             EncoderInfo partial = new EncoderInfo(spec.config(), files.origin(), Sha256.of(files.model()),
-                    Sha256.of(files.tokenizer()), engineDescription(files.engine()), inputs, 0, batchTokens);
+                    Sha256.of(files.tokenizer()), engineDescription(files.engine(), resolved), inputs, 0, batchTokens);
             int dimension = new DjlTextEncoder(model, files.engine(), tokenizer, partial).hiddenSize();
             return new DjlTextEncoder(model, files.engine(), tokenizer, new EncoderInfo(spec.config(), files.origin(),
                     partial.modelSha256(), partial.tokenizerSha256(), partial.engine(), inputs, dimension, batchTokens));
@@ -189,7 +198,7 @@ public final class DjlTextEncoder implements TextEncoder {
      * DJL's engine and the native library actually loaded (for ONNX Runtime DJL reports the version it was built
      * against, which the project overrides, so the runtime's own is asked).
      */
-    static String engineDescription(EncoderEngine engine) {
+    static String engineDescription(EncoderEngine engine, Device device) {
         String library;
         try {
             library = engine == EncoderEngine.ONNX
@@ -198,7 +207,16 @@ public final class DjlTextEncoder implements TextEncoder {
         } catch (RuntimeException | LinkageError e) {
             library = engine.djlEngine() + " unknown";
         }
-        return "DJL " + Engine.getDjlVersion() + " " + engine.djlEngine() + " engine, " + library + " (CPU)";
+        return "DJL " + Engine.getDjlVersion() + " " + engine.djlEngine() + " engine, " + library + " ("
+                + DeviceResolver.describe(device) + ")";
+    }
+
+    private static Engine engine(EncoderEngine engine) {
+        try {
+            return Engine.getEngine(engine.djlEngine());
+        } catch (RuntimeException | LinkageError e) {
+            throw new ProctorException("the DJL engine " + engine.djlEngine() + " cannot start: " + e.getMessage(), e);
+        }
     }
 
     private int hiddenSize() {
@@ -224,7 +242,7 @@ public final class DjlTextEncoder implements TextEncoder {
         }
     }
 
-    private static ZooModel<NDList, NDList> load(EncoderFiles files) {
+    private static ZooModel<NDList, NDList> load(EncoderFiles files, Device device) {
         String fileName = files.model().getFileName().toString();
         EncoderEngine engine = files.engine();
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
@@ -232,7 +250,7 @@ public final class DjlTextEncoder implements TextEncoder {
                 .optModelPath(files.model().getParent())
                 .optModelName(fileName.substring(0, fileName.length() - engine.extension().length()))
                 .optEngine(engine.djlEngine())
-                .optDevice(Device.cpu())
+                .optDevice(device)
                 .optTranslator(new NoopTranslator());
         if (engine == EncoderEngine.TORCHSCRIPT) {
             criteria.optOption("mapLocation", "true"); // weights saved from a GPU load onto the CPU
@@ -240,8 +258,8 @@ public final class DjlTextEncoder implements TextEncoder {
         try {
             return criteria.build().loadModel();
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-            throw new ProctorException("cannot load " + files.model() + " with the " + engine.djlEngine() + " engine: "
-                    + e.getMessage(), e);
+            throw new ProctorException("cannot load " + files.model() + " with the " + engine.djlEngine() + " engine on "
+                    + DeviceResolver.describe(device) + ": " + e.getMessage(), e);
         }
     }
 

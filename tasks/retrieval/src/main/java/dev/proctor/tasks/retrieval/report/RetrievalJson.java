@@ -118,6 +118,7 @@ public final class RetrievalJson {
             node.put("encoder", c.encoder().orElse(null));
             node.put("batchTokens", c.batchTokens());
             node.put("batching", c.batching().id());
+            node.put("device", c.device());
             node.put("search", c.search().id());
             node.put("exactMaxDocs", c.exactMaxDocs());
             node.putObject("hnsw").put("maxConn", c.hnsw().maxConn()).put("beamWidth", c.hnsw().beamWidth())

@@ -184,6 +184,20 @@ class TorchScriptEncoderTest {
         assertTrue(e.getMessage().contains("encoder.json") && e.getMessage().contains("pixel_values"), e.getMessage());
     }
 
+    /** The shipped natives are CPU builds and CI has no GPU: asking for one is an error, never a CPU fallback. */
+    @Test
+    void aGpuTheEngineCannotSeeIsAnErrorNotAFallback() {
+        for (EncoderEngine engine : EncoderEngine.values()) {
+            ProctorException e = assertThrows(ProctorException.class,
+                    () -> DjlTextEncoder.open(spec(engine), 1024, "gpu").close());
+            assertTrue(e.getMessage().contains("--device gpu asks for a GPU, but the " + engine.djlEngine()
+                    + " engine sees none"), e.getMessage());
+        }
+        try (DjlTextEncoder encoder = DjlTextEncoder.open(spec(EncoderEngine.TORCHSCRIPT), 1024, "cpu")) {
+            assertTrue(encoder.info().engine().endsWith("(cpu)"), encoder.info().engine());
+        }
+    }
+
     @Test
     void aTorchScriptFolderNeedsOnePtFile(@TempDir Path dir) {
         ProctorException e = assertThrows(ProctorException.class,

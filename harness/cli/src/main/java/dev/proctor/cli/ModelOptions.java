@@ -20,7 +20,7 @@ final class ModelOptions {
     ModelSpec spec() {
         ModelSpec spec = ModelSpec.parse(model, device);
         if (spec.scheme().equals(EMBEDDED)) {
-            return new ModelSpec("onnx", EmbeddedModels.materialize(spec.location().toString()), device);
+            return new ModelSpec("onnx", EmbeddedModels.materialize(spec.location().toString()), spec.device());
         }
         return spec;
     }

@@ -43,6 +43,11 @@ public record DatasetEntry(String id, String version, String license, String cit
         }
     }
 
+    /** Whether {@code id} may name a dataset: a letter or digit, then letters, digits, '.', '_', '+', '-'. */
+    public static boolean isValidId(String id) {
+        return LockPaths.isSafeName(id);
+    }
+
     public Optional<LockedFile> file(String path) {
         return files.stream().filter(f -> f.path().equals(path)).findFirst();
     }

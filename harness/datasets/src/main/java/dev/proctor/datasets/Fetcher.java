@@ -73,7 +73,8 @@ public final class Fetcher {
                 }
             } else {
                 throw new ProctorException("dataset " + entry.id() + " was locked from a local folder and has no"
-                        + " download address; point --data-dir at a copy instead");
+                        + " download address; point Proctor at a copy instead (proctor run --data-dir DIR, proctor"
+                        + " retrieve --dataset DIR)");
             }
         }
         long bytes = todo.stream().mapToLong(LockedFile::bytes).sum();

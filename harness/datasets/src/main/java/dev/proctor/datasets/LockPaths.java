@@ -43,6 +43,10 @@ final class LockPaths {
     }
 
     /** Dataset ids and versions become folder names in the cache, so they are kept to a safe alphabet. */
+    static boolean isSafeName(String name) {
+        return name != null && SAFE_NAME.matcher(name).matches();
+    }
+
     static String checkName(String what, String name) {
         if (name == null || !SAFE_NAME.matcher(name).matches()) {
             throw new ProctorException(what + " \"" + name + "\" must start with a letter or digit and use only"

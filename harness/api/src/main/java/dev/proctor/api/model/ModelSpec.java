@@ -12,7 +12,8 @@ import java.nio.file.Path;
  */
 public record ModelSpec(String scheme, Path location, String device) {
 
-    public static ModelSpec parse(String spec, String device) {
+    public static ModelSpec parse(String spec, String deviceText) {
+        String device = deviceText.strip().toLowerCase(java.util.Locale.ROOT);
         int colon = spec.indexOf(':');
         if (colon <= 0 || colon == spec.length() - 1) {
             throw new ProctorException("model '" + spec + "' is not of the form SCHEME:PATH (e.g. onnx:/models/gpt)");

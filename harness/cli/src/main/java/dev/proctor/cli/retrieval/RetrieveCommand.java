@@ -52,7 +52,8 @@ public final class RetrieveCommand implements Callable<Integer> {
     String dataset;
 
     @Option(names = "--allow-unlocked",
-            description = "Retrieve on a folder datasets.lock does not pin; the report says \"unlocked\".")
+            description = "Retrieve on a folder without checking it against datasets.lock; the report says"
+                    + " \"unlocked\" (a locked id and bundled data are checked regardless).")
     boolean allowUnlocked;
 
     @Option(names = "--offline", description = "Never touch the network: a locked dataset missing from the cache"

@@ -56,7 +56,7 @@ class RetrieveDataGateTest {
         assertEquals(0, allowed.code(), allowed.err());
         JsonNode check = JSON.readTree(allowed.out()).at("/provenance/dataset/lockCheck");
         assertEquals("unlocked", check.path("status").asText(), check.toString());
-        assertEquals(3, check.path("files").asInt());
+        assertEquals(4, check.path("files").asInt(), "corpus, queries, qrels and dataset.json (it sets the language)");
     }
 
     @Test
@@ -85,6 +85,44 @@ class RetrieveDataGateTest {
     }
 
     @Test
+    void dataSetJsonIsCheckedTooBecauseItSetsTheLanguage() throws Exception {
+        Path data = userFolder();
+        Path lock = tmp.resolve("datasets.lock");
+        StringWriter err = new StringWriter();
+        assertEquals(0, proctor(err, "datasets", "lock", "everyday-en", "--from", data.toString(), "--version", "1",
+                "--lock", lock.toString()), err.toString());
+        Path meta = data.resolve("dataset.json");
+        Files.writeString(meta, Files.readString(meta).replace("\"language\": \"en\"", "\"language\": \"zh\""));
+        RetrieveCommandTest.Result refused = RetrieveCommandTest.run("--dataset", data.toString(), "--retriever",
+                "bm25", "--lock", lock.toString(), "--out", tmp.resolve("r").toString());
+        assertEquals(Main.EXIT_USER_ERROR, refused.code(), refused.err());
+        assertTrue(refused.err().contains("dataset.json"), refused.err());
+    }
+
+    @Test
+    void aFreeTextNameIsNotALockIdSoTheFolderNameIs() throws Exception {
+        Path data = userFolder();
+        Path meta = data.resolve("dataset.json");
+        Files.writeString(meta, Files.readString(meta).replace("\"name\": \"everyday-en\"", "\"name\": \"Every Day EN\""));
+        Path lock = tmp.resolve("empty.lock");
+        Files.writeString(lock, "{\"lockVersion\": 1, \"datasets\": []}");
+        RetrieveCommandTest.Result refused = RetrieveCommandTest.run("--dataset", data.toString(), "--retriever",
+                "bm25", "--lock", lock.toString());
+        assertTrue(refused.err().contains("\"proctor datasets lock " + data.getFileName() + " --from " + data),
+                refused.err());
+    }
+
+    @Test
+    void onlyLockedRetrievalDatasetsAreIdsOfRetrieve() {
+        // the built-in lock pins CMMLU and M3KE: multiple-choice data, never fetched or offered here
+        RetrieveCommandTest.Result r = RetrieveCommandTest.run("--dataset", "m3ke", "--retriever", "bm25",
+                "--cache", tmp.resolve("cache").toString(), "--offline");
+        assertEquals(Main.EXIT_USER_ERROR, r.code(), r.err());
+        assertTrue(r.err().contains("retrieval dataset in datasets.lock (locked: [])"), r.err());
+        assertFalse(Files.exists(tmp.resolve("cache")), "nothing fetched or created");
+    }
+
+    @Test
     void aLockedIdIsFetchedIntoTheCacheUnlessOffline() throws Exception {
         Path data = userFolder();
         Path lock = tmp.resolve("datasets.lock");
@@ -108,10 +146,11 @@ class RetrieveDataGateTest {
 
             RetrieveCommandTest.Result fetched = RetrieveCommandTest.run("--dataset", "everyday", "--retriever",
                     "bm25", "--lock", lock.toString(), "--cache", cache.toString(), "--out",
-                    tmp.resolve("r").toString(), "--json");
+                    tmp.resolve("r").toString(), "--json", "--allow-unlocked");
             assertEquals(0, fetched.code(), fetched.err());
             JsonNode results = JSON.readTree(fetched.out());
-            assertEquals("verified", results.at("/provenance/dataset/lockCheck/status").asText());
+            assertEquals("verified", results.at("/provenance/dataset/lockCheck/status").asText(),
+                    "a locked id is verified even under --allow-unlocked");
             assertEquals(0.8723, results.at("/mainScore/value").asDouble(), 5e-5, "the bundled set's BM25 score");
             assertTrue(results.at("/provenance/dataset/files/corpus/path").asText().startsWith(cache.toString()),
                     results.at("/provenance/dataset/files").toString());

@@ -20,6 +20,7 @@ import dev.proctor.tasks.retrieval.search.ScoredDoc;
 import dev.proctor.tasks.retrieval.search.VectorSearcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -47,7 +48,7 @@ final class DenseRetriever {
         String why = config.encoder().isPresent() ? "--encoder"
                 : "default for language " + dataset.language().language().id();
         EncoderSpec resolved = EncoderSpec.resolve(spec, config.pooling(), config.queryPrefix());
-        Opened opened = open(resolved, config, probes(dataset, resolved), opener);
+        Opened opened = open(resolved, config, probes(dataset, resolved.config()), opener);
         try (TextEncoder encoder = opened.encoder()) {
             EncodeStats before = encoder.stats();
             CorpusEmbeddings corpus = CorpusEmbeddings.of(encoder, dataset.corpus(),
@@ -92,33 +93,40 @@ final class DenseRetriever {
         int budget = config.batchTokens();
         return switch (config.batching()) {
             case BUDGET -> new Opened(opener.open(spec, budget), new BatchingChoice(EncoderBatching.BUDGET, budget,
-                    budget, OptionalDouble.empty()));
+                    budget, Optional.empty()));
             case PER_TEXT -> new Opened(opener.open(spec, EncoderBatching.ONE_TEXT), new BatchingChoice(
-                    EncoderBatching.PER_TEXT, budget, EncoderBatching.ONE_TEXT, OptionalDouble.empty()));
+                    EncoderBatching.PER_TEXT, budget, EncoderBatching.ONE_TEXT, Optional.empty()));
             case AUTO -> {
                 TextEncoder batched = opener.open(spec, budget);
-                double dependence;
+                BatchDependence.Measurement measured;
                 try {
-                    dependence = BatchDependence.measure(batched, probes);
+                    measured = BatchDependence.measure(batched, probes);
                 } catch (RuntimeException e) {
                     batched.close();
                     throw e;
                 }
-                if (dependence <= BatchDependence.TOLERANCE) {
+                if (measured.invariant()) {
                     yield new Opened(batched, new BatchingChoice(EncoderBatching.AUTO, budget, budget,
-                            OptionalDouble.of(dependence)));
+                            Optional.of(measured)));
                 }
                 batched.close();
                 yield new Opened(opener.open(spec, EncoderBatching.ONE_TEXT), new BatchingChoice(EncoderBatching.AUTO,
-                        budget, EncoderBatching.ONE_TEXT, OptionalDouble.of(dependence)));
+                        budget, EncoderBatching.ONE_TEXT, Optional.of(measured)));
             }
         };
     }
 
-    /** The first passages of the corpus, as the encoder will see them: real lengths, real vocabulary. */
-    private static List<String> probes(RetrievalDataset dataset, EncoderSpec spec) {
-        return dataset.corpus().stream().limit(BatchDependence.PROBES)
-                .map(d -> spec.config().passageText(d.contents())).toList();
+    /**
+     * The first passages of the corpus and the first queries, as the encoder will see them: real lengths and
+     * vocabulary, long and short texts side by side.
+     */
+    private static List<String> probes(RetrievalDataset dataset, EncoderConfig config) {
+        List<String> probes = new ArrayList<>();
+        dataset.corpus().stream().limit(BatchDependence.PASSAGE_PROBES)
+                .forEach(d -> probes.add(config.passageText(d.contents())));
+        dataset.queries().stream().limit(BatchDependence.QUERY_PROBES)
+                .forEach(q -> probes.add(config.queryText(q.text())));
+        return probes;
     }
 
     private static List<List<ScoredDoc>> search(VectorSearcher searcher, float[][] queries, int k) {

@@ -43,6 +43,7 @@ public record RetrievalConfig(RetrieverKind retriever, Optional<String> encoder,
     public RetrievalConfig {
         Objects.requireNonNull(retriever, "retriever");
         Objects.requireNonNull(batching, "batching");
+        device = device == null ? "" : device.strip().toLowerCase(java.util.Locale.ROOT);
         require(device.matches("cpu|gpu(:\\d+)?"), "--device must be cpu, gpu or gpu:N, found " + device);
         cutoffs = List.copyOf(cutoffs);
         require(topK >= 1, "--top-k must be at least 1, found " + topK);

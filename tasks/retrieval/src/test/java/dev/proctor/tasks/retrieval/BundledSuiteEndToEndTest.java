@@ -57,6 +57,11 @@ class BundledSuiteEndToEndTest {
             }
 
             @Override
+            public float[][] encodeTogether(List<String> texts) {
+                return encoder.encodeTogether(texts);
+            }
+
+            @Override
             public EncodeStats stats() {
                 return encoder.stats();
             }
@@ -161,13 +166,15 @@ class BundledSuiteEndToEndTest {
     void theDefaultScoresDoNotDependOnTheBatchBudget() {
         RetrievalOutcome big = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE).optBatchTokens(8192)
                 .build());
-        RetrievalOutcome small = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE).optBatchTokens(300)
+        // 60 tokens: most passages would run alone under the budget, so the probe must batch them itself
+        RetrievalOutcome small = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE).optBatchTokens(60)
                 .build());
         DenseReport a = big.dense().orElseThrow();
         DenseReport b = small.dense().orElseThrow();
         System.out.printf(Locale.ROOT, "bge-small-en, --batching auto: %s%n", a.batching().describe());
         assertTrue(a.batching().perText() && b.batching().perText(), "the quantised encoder is batch-dependent");
-        assertTrue(a.batching().dependence().orElseThrow() > 1e-3, a.batching().describe());
+        assertTrue(a.batching().measurement().orElseThrow().maxDelta() > 1e-3, a.batching().describe());
+        assertEquals(12, a.batching().measurement().orElseThrow().probes(), "8 passages and 4 queries");
         assertEquals(1, a.encoder().batchTokens());
         assertEquals(a.cacheKey(), b.cacheKey(), "one text per call whatever the budget: the same vectors");
         assertEquals(big.mainScore(), small.mainScore(), 0.0);
@@ -177,7 +184,7 @@ class BundledSuiteEndToEndTest {
                 .optBatching(dev.proctor.tasks.retrieval.encode.EncoderBatching.BUDGET).build());
         DenseReport c = batched.dense().orElseThrow();
         assertEquals(8192, c.encoder().batchTokens(), "--batching budget keeps the budget");
-        assertTrue(!c.batching().perText() && c.batching().dependence().isEmpty());
+        assertTrue(!c.batching().perText() && c.batching().measurement().isEmpty());
         System.out.printf(Locale.ROOT, "everyday-en dense nDCG@10: one text per call %.4f, batched (8192) %.4f%n",
                 big.mainScore(), batched.mainScore());
     }

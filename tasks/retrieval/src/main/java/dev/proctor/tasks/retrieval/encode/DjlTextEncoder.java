@@ -102,6 +102,11 @@ public final class DjlTextEncoder implements TextEncoder {
         return encode(texts, info.batchTokens());
     }
 
+    @Override
+    public float[][] encodeTogether(List<String> texts) {
+        return encode(texts, Integer.MAX_VALUE);
+    }
+
     /** As {@link #encode(List)} with another token budget: tests measure batch dependence with it. */
     float[][] encode(List<String> texts, int batchTokens) {
         long start = System.nanoTime();

@@ -12,6 +12,9 @@ public interface TextEncoder extends AutoCloseable {
      */
     float[][] encode(List<String> texts);
 
+    /** All of {@code texts} in one forward call, whatever the budget: how {@link BatchDependence} batches them. */
+    float[][] encodeTogether(List<String> texts);
+
     /** Counters since the encoder was opened. */
     EncodeStats stats();
 

@@ -157,8 +157,8 @@ public final class RetrievalJson {
         batching.put("budget", d.batching().budget());
         batching.put("effectiveBatchTokens", d.batching().effective());
         batching.put("oneTextPerCall", d.batching().perText());
-        d.batching().dependence().ifPresent(x -> batching.put("measuredBatchDependence", x)
-                .put("tolerance", BatchDependence.TOLERANCE).put("probeTexts", BatchDependence.PROBES));
+        d.batching().measurement().ifPresent(m -> batching.put("measuredBatchDependence", m.maxDelta())
+                .put("tolerance", BatchDependence.TOLERANCE).put("probeTexts", m.probes()));
         batching.put("description", d.batching().describe());
         ObjectNode cache = node.putObject("embeddingCache");
         cache.put("key", d.cacheKey());

@@ -40,6 +40,11 @@ class EmbeddingCacheTest {
         }
 
         @Override
+        public float[][] encodeTogether(List<String> batch) {
+            return encode(batch);
+        }
+
+        @Override
         public EncodeStats stats() {
             return new EncodeStats(calls, texts, 0, 0, 0, 0, 0);
         }

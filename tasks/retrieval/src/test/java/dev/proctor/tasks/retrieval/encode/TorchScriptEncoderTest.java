@@ -125,7 +125,7 @@ class TorchScriptEncoderTest {
         BatchingChoice batching = torch.dense().orElseThrow().batching();
         assertTrue(!batching.perText() && batching.effective() == 8192, "float32 and masked: batch-invariant, so"
                 + " --batching auto keeps the budget: " + batching.describe());
-        assertTrue(batching.dependence().orElseThrow() <= BatchDependence.TOLERANCE, batching.describe());
+        assertTrue(batching.measurement().orElseThrow().invariant(), batching.describe());
         assertTrue(!torch.dense().orElseThrow().cacheKey().equals(onnx.dense().orElseThrow().cacheKey()),
                 "different model files, different embedding cache entries");
     }

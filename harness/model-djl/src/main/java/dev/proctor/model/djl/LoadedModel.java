@@ -1,25 +1,19 @@
 package dev.proctor.model.djl;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
-import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.ModelInfo;
 import dev.proctor.api.model.ModelSpec;
 import dev.proctor.datafiles.Sha256;
-import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The steps both backends take to open a model directory: locate its files, pick the engine and device, open the
- * tokenizer, load the model through DJL {@link Criteria} with the engine named explicitly, and describe it.
+ * tokenizer, load the model with {@link DjlLoading} (the engine named explicitly), and describe it.
  *
  * @param model     the DJL model, on {@code info.device()}
  * @param tokenizer the directory's tokenizer
@@ -33,15 +27,15 @@ record LoadedModel(ZooModel<NDList, NDList> model, HfTokenizer tokenizer, ModelI
      * @param spec       what the user asked for
      * @param extension  the model file's extension ({@code onnx}, {@code pt})
      * @param engineName the DJL engine ({@code OnnxRuntime}, {@code PyTorch})
-     * @param options    engine-specific loading options passed to {@link Criteria.Builder#optOption}
+     * @param options    engine-specific loading options, as {@link DjlLoading#load} takes them
      */
     static LoadedModel open(ModelSpec spec, String extension, String engineName, Map<String, String> options) {
         ModelDirectory files = ModelDirectory.locate(spec.location(), extension);
-        Engine engine = engine(engineName);
+        Engine engine = DjlLoading.engine(engineName);
         Device device = DeviceResolver.resolve(spec.device(), engine);
         HfTokenizer tokenizer = HfTokenizer.open(files.tokenizerFile());
         try {
-            ZooModel<NDList, NDList> model = load(files, engineName, device, options);
+            ZooModel<NDList, NDList> model = DjlLoading.load(files.modelFile(), engineName, device, options);
             ModelInfo info = new ModelInfo(files.name(), engine.getEngineName() + " " + engine.getVersion(),
                     DeviceResolver.describe(device), Sha256.of(files.modelFile()), Sha256.of(files.tokenizerFile()),
                     files.maxContextLength(), tokenizer.eosTokenId());
@@ -52,34 +46,6 @@ record LoadedModel(ZooModel<NDList, NDList> model, HfTokenizer tokenizer, ModelI
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
-        }
-    }
-
-    private static Engine engine(String engineName) {
-        try {
-            return Engine.getEngine(engineName);
-        } catch (RuntimeException e) {
-            throw new ProctorException("the DJL engine " + engineName + " cannot start: " + e.getMessage()
-                    + " (DJL engines available: " + Engine.getAllEngines() + ")", e);
-        }
-    }
-
-    private static ZooModel<NDList, NDList> load(ModelDirectory files, String engineName, Device device,
-                                                 Map<String, String> options) {
-        String fileName = files.modelFile().getFileName().toString();
-        Criteria.Builder<NDList, NDList> builder = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(files.modelFile().getParent())
-                .optModelName(fileName.substring(0, fileName.lastIndexOf('.')))
-                .optEngine(engineName)
-                .optDevice(device)
-                .optTranslator(new NoopTranslator());
-        options.forEach(builder::optOption);
-        try {
-            return builder.build().loadModel();
-        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-            throw new ProctorException("cannot load " + files.modelFile().toAbsolutePath() + " with the " + engineName
-                    + " engine on " + DeviceResolver.describe(device) + ": " + e.getMessage(), e);
         }
     }
 }

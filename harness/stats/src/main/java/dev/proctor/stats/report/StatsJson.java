@@ -68,15 +68,9 @@ public final class StatsJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("b_A_only", m.b());
         node.put("c_B_only", m.c());
-        ObjectNode exact = node.putObject("statsmodels_exact");
-        exact.put("statistic", m.exactStatistic());
-        exact.put("pvalue", m.exactP());
-        ObjectNode chi2 = node.putObject("statsmodels_chi2_continuity");
-        chi2.put("statistic", m.chi2());
-        chi2.put("pvalue", m.chi2P());
-        ObjectNode plain = node.putObject("statsmodels_chi2_no_continuity");
-        plain.put("statistic", m.chi2Uncorrected());
-        plain.put("pvalue", m.chi2UncorrectedP());
+        test(node, "statsmodels_exact", m.exactStatistic(), m.exactP());
+        test(node, "statsmodels_chi2_continuity", m.chi2(), m.chi2P());
+        test(node, "statsmodels_chi2_no_continuity", m.chi2Uncorrected(), m.chi2UncorrectedP());
         return node;
     }
 
@@ -128,16 +122,15 @@ public final class StatsJson {
     public static ObjectNode rank(RankCorrelation r) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("n", r.n());
-        ObjectNode tauB = node.putObject("kendall_tau_b");
-        tauB.put("statistic", r.tauB());
-        tauB.put("pvalue", r.kendallP());
-        ObjectNode tauC = node.putObject("kendall_tau_c");
-        tauC.put("statistic", r.tauC());
-        tauC.put("pvalue", r.kendallP());
-        ObjectNode rho = node.putObject("spearman_rho");
-        rho.put("statistic", r.spearmanRho());
-        rho.put("pvalue", r.spearmanP());
+        test(node, "kendall_tau_b", r.tauB(), r.kendallP());
+        test(node, "kendall_tau_c", r.tauC(), r.kendallP());
+        test(node, "spearman_rho", r.spearmanRho(), r.spearmanP());
         return node;
+    }
+
+    /** A test's result as scipy and statsmodels return it: {@code {"statistic", "pvalue"}} under {@code name}. */
+    private static void test(ObjectNode parent, String name, double statistic, double pvalue) {
+        parent.putObject(name).put("statistic", statistic).put("pvalue", pvalue);
     }
 
     public static ObjectNode snr(SnrResult r) {

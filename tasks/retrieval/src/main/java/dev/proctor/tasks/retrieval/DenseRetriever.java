@@ -74,9 +74,8 @@ final class DenseRetriever {
             }
             long searchNanos = System.nanoTime() - start;
             DenseReport report = new DenseReport(encoder.info(), why, opened.batching(), corpus.cacheKey(),
-                    corpus.cacheFile(),
-                    corpus.cacheHit(), searcherName, recall, minus(afterCorpus, before), minus(afterQueries, afterCorpus),
-                    searchNanos);
+                    corpus.cacheFile(), corpus.cacheHit(), searcherName, recall, minus(afterCorpus, before),
+                    minus(afterQueries, afterCorpus), searchNanos);
             return new Result(Runs.of(dataset.queries(), hits, dataset.corpus()), report);
         }
     }

@@ -1,7 +1,6 @@
 package dev.proctor.tasks.retrieval.encode;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -9,18 +8,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
-import ai.djl.translate.NoopTranslator;
 import dev.proctor.api.ProctorException;
 import dev.proctor.core.schedule.Batcher;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.model.djl.DeviceResolver;
+import dev.proctor.model.djl.DjlLoading;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A BERT-style sentence encoder run through DJL: an ONNX graph on ONNX Runtime or a TorchScript module on PyTorch
@@ -34,7 +32,8 @@ import java.util.List;
  *
  * <p>The embedded encoders are int8-quantised with {@code DynamicQuantizeLinear}, whose scale is computed over
  * the whole batch tensor: the same text gets slightly different vectors in different batches (padding
- * included). The batch budget is therefore part of the embedding cache key and of the recorded provenance.
+ * included). The batch budget is therefore part of the embedding cache key and of the recorded provenance, and
+ * {@code --batching auto} encodes one text per call for such encoders.
  */
 public final class DjlTextEncoder implements TextEncoder {
     static final String OUTPUT = "last_hidden_state";
@@ -65,7 +64,7 @@ public final class DjlTextEncoder implements TextEncoder {
      */
     public static DjlTextEncoder open(EncoderSpec spec, int batchTokens, String device) {
         EncoderFiles files = spec.files();
-        Device resolved = DeviceResolver.resolve(device, engine(files.engine()));
+        Device resolved = DeviceResolver.resolve(device, DjlLoading.engine(files.engine().djlEngine()));
         HuggingFaceTokenizer tokenizer = tokenizer(spec);
         ZooModel<NDList, NDList> model = null;
         try {
@@ -216,14 +215,6 @@ public final class DjlTextEncoder implements TextEncoder {
                 + DeviceResolver.describe(device) + ")";
     }
 
-    private static Engine engine(EncoderEngine engine) {
-        try {
-            return Engine.getEngine(engine.djlEngine());
-        } catch (RuntimeException | LinkageError e) {
-            throw new ProctorException("the DJL engine " + engine.djlEngine() + " cannot start: " + e.getMessage(), e);
-        }
-    }
-
     private int hiddenSize() {
         Encoding probe = tokenizer.encode("probe");
         PaddedInputs batch = PaddedInputs.of(new int[] {0}, new long[][] {probe.getIds()},
@@ -248,24 +239,9 @@ public final class DjlTextEncoder implements TextEncoder {
     }
 
     private static ZooModel<NDList, NDList> load(EncoderFiles files, Device device) {
-        String fileName = files.model().getFileName().toString();
-        EncoderEngine engine = files.engine();
-        Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(files.model().getParent())
-                .optModelName(fileName.substring(0, fileName.length() - engine.extension().length()))
-                .optEngine(engine.djlEngine())
-                .optDevice(device)
-                .optTranslator(new NoopTranslator());
-        if (engine == EncoderEngine.TORCHSCRIPT) {
-            criteria.optOption("mapLocation", "true"); // weights saved from a GPU load onto the CPU
-        }
-        try {
-            return criteria.build().loadModel();
-        } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-            throw new ProctorException("cannot load " + files.model() + " with the " + engine.djlEngine() + " engine on "
-                    + DeviceResolver.describe(device) + ": " + e.getMessage(), e);
-        }
+        // mapLocation: a TorchScript module saved from a GPU loads onto the chosen device
+        return DjlLoading.load(files.model(), files.engine().djlEngine(), device,
+                files.engine() == EncoderEngine.TORCHSCRIPT ? Map.of("mapLocation", "true") : Map.of());
     }
 
     /** The graph's declared inputs; an {@code inputs} list in the configuration must name the same ones. */

@@ -11,7 +11,6 @@ import dev.proctor.datasets.DatasetLock;
 import dev.proctor.datasets.DatasetResolver;
 import dev.proctor.datasets.Fetcher;
 import dev.proctor.datasets.LocalFile;
-import dev.proctor.datasets.Verification;
 import dev.proctor.datasets.Verifier;
 import dev.proctor.report.DataCheck;
 import java.nio.file.Path;
@@ -72,23 +71,18 @@ final class DataGate {
             List<LocalFile> files = e.getValue().stream().map(f -> new LocalFile(f.path(), f.sha256())).toList();
             String key = dirs.containsKey(task) ? task : dirs.containsKey(RunConfig.ANY_TASK) ? RunConfig.ANY_TASK : null;
             if (key == null && registry.get(task).bundledDataDir().isPresent()) {
-                checks.add(new DataCheck(task, task, "proctor " + dev.proctor.report.HarnessVersion.current().version(),
-                        "bundled", files.size()));
+                checks.add(DataChecks.bundled(task, files.size()));
             } else if (key != null && unlockedKeys.contains(key)) {
-                checks.add(check(task, Verifier.unlocked(task, files)));
+                checks.add(DataChecks.of(task, Verifier.unlocked(task, files)));
             } else if (lock.find(task).isEmpty()) {
                 throw new ProctorException("dataset '" + task + "' is not in datasets.lock, so its numbers could not be"
                         + " traced to known data; lock it with 'proctor datasets lock " + task + " --from " + dirs.get(key)
                         + " --version V', or run with --allow-unlocked " + dirs.get(key)
                         + " (the results then say \"unlocked\")");
             } else {
-                checks.add(check(task, new Verifier(lock).verifyFiles(task, dirs.get(key), files)));
+                checks.add(DataChecks.of(task, new Verifier(lock).verifyFiles(task, dirs.get(key), files)));
             }
         }
         return checks;
-    }
-
-    private static DataCheck check(String task, Verification v) {
-        return new DataCheck(task, v.datasetId(), v.version(), v.status().label(), v.files());
     }
 }

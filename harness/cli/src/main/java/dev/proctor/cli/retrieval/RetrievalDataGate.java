@@ -1,6 +1,7 @@
 package dev.proctor.cli.retrieval;
 
 import dev.proctor.api.ProctorException;
+import dev.proctor.cli.DataChecks;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.datasets.DatasetCache;
 import dev.proctor.datasets.DatasetEntry;
@@ -8,10 +9,8 @@ import dev.proctor.datasets.DatasetLock;
 import dev.proctor.datasets.DatasetResolver;
 import dev.proctor.datasets.Fetcher;
 import dev.proctor.datasets.LocalFile;
-import dev.proctor.datasets.Verification;
 import dev.proctor.datasets.Verifier;
 import dev.proctor.report.DataCheck;
-import dev.proctor.report.HarnessVersion;
 import dev.proctor.tasks.retrieval.data.BeirReader;
 import dev.proctor.tasks.retrieval.data.DatasetFiles;
 import dev.proctor.tasks.retrieval.data.DatasetLoader;
@@ -55,29 +54,29 @@ final class RetrievalDataGate {
     Checked open(String spec, String split, Optional<Language> language) {
         if (spec.startsWith(DatasetLoader.BUNDLED_PREFIX)) {
             RetrievalDataset data = DatasetLoader.load(spec, split, language);
-            return new Checked(data, new DataCheck(data.name(), data.name(), "proctor "
-                    + HarnessVersion.current().version(), "bundled", files(data).size()));
+            return new Checked(data, DataChecks.bundled(data.name(), files(data).size()));
         }
         Path dir = Path.of(spec);
         if (Files.isDirectory(dir)) {
             RetrievalDataset data = DatasetLoader.load(dir, spec, split, language);
             String id = lockId(data, dir);
             if (allowUnlocked) {
-                return new Checked(data, check(data, Verifier.unlocked(id, files(data))));
+                return new Checked(data, DataChecks.of(data.name(), Verifier.unlocked(id, files(data))));
             }
             if (lock.find(id).isEmpty()) {
                 throw new ProctorException("dataset '" + id + "' (" + dir + ") is not in datasets.lock, so its numbers"
                         + " could not be traced to known data; lock it with \"proctor datasets lock " + id + " --from "
                         + dir + " --version V\", or retrieve with --allow-unlocked (the report then says \"unlocked\")");
             }
-            return new Checked(data, check(data, new Verifier(lock).verifyFiles(id, dir, files(data))));
+            return new Checked(data, DataChecks.of(data.name(), new Verifier(lock).verifyFiles(id, dir, files(data))));
         }
         Optional<DatasetEntry> locked = lock.find(spec).filter(RetrievalDataGate::isRetrieval);
         if (locked.isPresent()) {
             Path cached = new DatasetResolver(lock, cache, Fetcher.standard(cache, System.err::println))
                     .dataDir(spec, offline);
             RetrievalDataset data = DatasetLoader.load(beirRoot(cached, spec), spec, split, language);
-            return new Checked(data, check(data, new Verifier(lock).verifyFiles(spec, cached, files(data))));
+            return new Checked(data, DataChecks.of(data.name(),
+                    new Verifier(lock).verifyFiles(spec, cached, files(data))));
         }
         throw new ProctorException("--dataset " + spec + ": expected bundled:NAME, a BEIR folder (corpus.jsonl,"
                 + " queries.jsonl, qrels/<split>.tsv) or the id of a retrieval dataset in datasets.lock (locked: "
@@ -98,10 +97,6 @@ final class RetrievalDataGate {
         }
         Path folder = dir.toAbsolutePath().normalize().getFileName();
         return folder == null ? data.name() : folder.toString();
-    }
-
-    private static DataCheck check(RetrievalDataset data, Verification v) {
-        return new DataCheck(data.name(), v.datasetId(), v.version(), v.status().label(), v.files());
     }
 
     /** The files that decide the numbers: corpus, queries, the split's qrels, and dataset.json when present. */

@@ -2,26 +2,27 @@ package dev.proctor.cli;
 
 import dev.proctor.api.model.ModelSpec;
 import dev.proctor.embedded.EmbeddedModels;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** Which model to run and where. */
+/** Which model to run, where, with which backend options. */
 final class ModelOptions {
-    static final String EMBEDDED = "embedded";
-
-    @Option(names = "--model", paramLabel = "SCHEME:PATH", defaultValue = EMBEDDED + ":" + EmbeddedModels.DEFAULT,
-            description = "onnx:DIR, torchscript:DIR, or embedded:NAME (a model shipped with Proctor, run with ONNX Runtime;"
-                    + " see 'proctor models'). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", paramLabel = "SCHEME[:LOCATION]", defaultValue = "embedded:" + EmbeddedModels.DEFAULT,
+            description = "onnx:DIR, torchscript:DIR (causal LMs), embedded:NAME (a model shipped with Proctor),"
+                    + " onnx-encoder:DIR, torchscript-encoder:DIR (sentence encoders), bm25, hybrid-rrf:A+B,"
+                    + " hybrid-interp:A+B; see 'proctor models'. Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or gpu:N. Default: ${DEFAULT-VALUE}.")
     String device;
 
-    /** Resolves {@code embedded:NAME} to the ONNX export of a bundled model, copied out of the jar once. */
+    @Option(names = "--model-arg", paramLabel = "KEY=VALUE",
+            description = "A backend option (bm25: k1, b, analyzer; encoders: pooling, query-prefix, batching, search;"
+                    + " hybrids: rrf-k, alpha). Repeatable.")
+    Map<String, String> modelArgs = new LinkedHashMap<>();
+
     ModelSpec spec() {
-        ModelSpec spec = ModelSpec.parse(model, device);
-        if (spec.scheme().equals(EMBEDDED)) {
-            return new ModelSpec("onnx", EmbeddedModels.materialize(spec.location().toString()), spec.device());
-        }
-        return spec;
+        return ModelSpec.parse(model, device, modelArgs);
     }
 }

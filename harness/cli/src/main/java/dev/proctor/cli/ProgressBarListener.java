@@ -1,6 +1,6 @@
 package dev.proctor.cli;
 
-import dev.proctor.core.run.ProgressListener;
+import dev.proctor.core.schedule.ProgressListener;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -4,20 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.api.request.LoglikelihoodRequest;
+import dev.proctor.api.request.Request;
+import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.plan.EvaluationPlan;
 import dev.proctor.core.plan.PlannedItem;
-import dev.proctor.core.plan.Planner;
-import dev.proctor.core.prompt.RenderedPrompt;
-import dev.proctor.core.registry.TaskRegistry;
-import dev.proctor.core.run.RunConfig;
-import dev.proctor.core.run.ScoringMode;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code proctor prompts}: shows the exact prompts a run would send, without a model. */
 @Command(name = "prompts", mixinStandardHelpOptions = true,
@@ -27,7 +26,7 @@ final class PromptsCommand implements Callable<Integer> {
     @Mixin
     TaskOptions taskOptions;
 
-    @Option(names = "--json", description = "Print a JSON array of {id, prompt, continuations, gold}.")
+    @Option(names = "--json", description = "Print a JSON array of {id, prompt, continuations, gold, shots}.")
     boolean json;
 
     @Spec
@@ -36,35 +35,34 @@ final class PromptsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TaskRegistry registry = taskOptions.registry();
-        RunConfig config = taskOptions.config(ScoringMode.LETTER, RunConfig.DEFAULT_BATCH_TOKENS, registry);
-        EvaluationPlan plan = Planner.planPrompts(config, registry);
+        EvaluationPlan plan = taskOptions.evaluator().planPrompts(taskOptions.config(RunConfig.DEFAULT_BATCH_TOKENS,
+                2, 95));
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = mapper.createArrayNode();
-            for (PlannedItem planned : plan.items()) {
-                RenderedPrompt p = planned.prompt();
+            for (PlannedItem p : plan.items()) {
                 ObjectNode node = array.addObject();
-                node.put("id", p.task() + "/" + p.item().id());
-                node.put("prompt", p.context());
+                node.put("id", p.key());
+                node.put("prompt", p.item().prompt());
                 ArrayNode continuations = node.putArray("continuations");
-                p.continuations().forEach(continuations::add);
-                if (p.item().hasGold()) {
-                    node.put("gold", p.item().gold());
-                } else {
-                    node.putNull("gold");
-                }
-                node.put("shots", p.shotsUsed());
+                continuations(p).forEach(continuations::add);
+                node.set("gold", mapper.valueToTree(p.item().gold()));
+                node.set("shots", mapper.valueToTree(p.item().facts().get("shotsUsed")));
             }
             out.println(mapper.writeValueAsString(array));
         } else {
-            for (PlannedItem planned : plan.items()) {
-                RenderedPrompt p = planned.prompt();
-                out.println("=== " + p.task() + "/" + p.item().id() + " (gold " + (p.item().hasGold() ? p.item().gold() : "none")
-                        + ", " + p.shotsUsed() + " shots, continuations " + p.continuations() + ")");
-                out.println(p.context());
+            for (PlannedItem p : plan.items()) {
+                out.println("=== " + p.key() + " (gold " + (p.item().gold() == null ? "none" : p.item().gold())
+                        + ", " + p.item().facts().get("shotsUsed") + " shots, continuations " + continuations(p) + ")");
+                out.println(p.item().prompt());
             }
         }
         return 0;
+    }
+
+    /** What a log-likelihood item scores after its prompt; empty for other requests. */
+    private static List<String> continuations(PlannedItem p) {
+        return p.item().requests().stream().filter(r -> r instanceof LoglikelihoodRequest)
+                .map(r -> ((LoglikelihoodRequest) (Request) r).continuation()).toList();
     }
 }

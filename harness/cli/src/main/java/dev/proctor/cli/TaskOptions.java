@@ -2,14 +2,19 @@ package dev.proctor.cli;
 
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.ScoringMode;
 import dev.proctor.api.task.Split;
-import dev.proctor.core.plan.TaskSelection;
-import dev.proctor.core.registry.TaskRegistry;
-import dev.proctor.core.run.RunConfig;
-import dev.proctor.core.run.ScoringMode;
+import dev.proctor.api.task.TaskSettings;
 import dev.proctor.cli.datasets.CacheOptions;
 import dev.proctor.cli.datasets.LockOptions;
+import dev.proctor.core.evaluate.Evaluator;
+import dev.proctor.core.evaluate.RunConfig;
+import dev.proctor.core.registry.ModelRegistry;
+import dev.proctor.core.registry.TaskRegistry;
+import dev.proctor.core.select.DataSources;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.tasks.custom.CustomTasks;
+import dev.proctor.tasks.mc.MultipleChoiceTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,11 +26,12 @@ import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What to evaluate and how prompts look: shared by {@code run}, {@code prompts} and {@code bench}. */
+/** What to evaluate, how tasks are asked and where their data is: shared by {@code run}, {@code prompts} and {@code bench}. */
 final class TaskOptions {
 
     @Option(names = {"--tasks", "--task"}, split = ",", paramLabel = "TASK[:SUBJECT]",
-            description = "Tasks or subjects, comma-separated: cmmlu, cmmlu:agronomy, @file (one per line). Default: ${DEFAULT-VALUE}.",
+            description = "Tasks or subjects, comma-separated: cmmlu, cmmlu:agronomy, retrieval:everyday-en, @file"
+                    + " (one per line). Default: ${DEFAULT-VALUE}.",
             defaultValue = "synthetic")
     List<String> tasks;
 
@@ -39,11 +45,30 @@ final class TaskOptions {
     Integer limit;
 
     @Option(names = "--format", defaultValue = "official",
-            description = "Prompt format: official or lm-eval. Default: ${DEFAULT-VALUE}.")
+            description = "Prompt format of multiple-choice tasks: official or lm-eval. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--seed", defaultValue = "1234", description = "Seed of every random choice. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--scoring", defaultValue = "letter",
+            description = "Multiple-choice scoring: letter (next-token log-probabilities of the choice letters,"
+                    + " official), loglik (lm-eval's summed log-likelihood) or generate (greedy generation until a"
+                    + " newline, the letter read by --answer-rule). Default: ${DEFAULT-VALUE}.")
+    String scoring;
+
+    @Option(names = "--answer-rule", paramLabel = "NAME",
+            description = "With --scoring generate: how the letter is read, first-letter (default) or lm-eval-exact.")
+    String answerRule;
+
+    @Option(names = "--max-gen-tokens", paramLabel = "N",
+            description = "With --scoring generate: new-token limit of a generation (default 32).")
+    Integer maxGenTokens;
+
+    @Option(names = "--seed", defaultValue = "1234",
+            description = "Seed of every random choice (few-shot sampling, bootstrap). Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--task-arg", paramLabel = "KEY=VALUE",
+            description = "A task option (retrieval: top-k, k, language). Repeatable.")
+    Map<String, String> taskArgs = new LinkedHashMap<>();
 
     @Option(names = "--data-dir", paramLabel = "[TASK=]DIR",
             description = "Data directory, for every task or for one (cmmlu=DIR). Repeatable.")
@@ -59,10 +84,10 @@ final class TaskOptions {
     boolean offline;
 
     @Mixin
-    LockOptions lockOptions;
+    LockOptions lockOptions = new LockOptions();
 
     @Mixin
-    CacheOptions cacheOptions;
+    CacheOptions cacheOptions = new CacheOptions();
 
     @Option(names = "--task-def", paramLabel = "FILE",
             description = "A YAML/JSON file defining a multiple-choice task without Java. Repeatable.")
@@ -71,55 +96,68 @@ final class TaskOptions {
     TaskRegistry registry() {
         TaskRegistry registry = TaskRegistry.discover();
         for (Path definition : taskDefinitions) {
-            registry = registry.with(CustomTasks.load(definition));
+            registry = registry.with(new MultipleChoiceTask(CustomTasks.load(definition)));
         }
         return registry;
     }
 
-    /**
-     * The configuration with every task's data directory resolved: given with {@code --data-dir} or
-     * {@code --allow-unlocked}, bundled with the task, or a locked dataset's folder in the cache (fetched first
-     * unless {@code --offline}).
-     */
-    RunConfig config(ScoringMode scoring, int batchTokens, TaskRegistry registry) {
-        List<String> selections = TaskSelection.expand(tasks);
-        Map<String, Path> dirs = gate().withCachedDataDirs(selections, registry, dataDirMap());
-        return new RunConfig(selections, Split.parse(split), shots,
-                limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
-                PromptFormat.parse(format), scoring, seed, batchTokens, dirs);
+    TaskSettings settings() {
+        Map<String, String> args = new LinkedHashMap<>(taskArgs);
+        if (answerRule != null) {
+            args.put("answer-rule", answerRule);
+        }
+        if (maxGenTokens != null) {
+            args.put("max-gen-tokens", String.valueOf(maxGenTokens));
+        }
+        return new TaskSettings(Split.parse(split), shots, limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+                PromptFormat.parse(format), ScoringMode.parse(scoring), seed, args);
     }
 
-    DataGate gate() {
-        return new DataGate(lockOptions.load(), cacheOptions.cache(), offline, unlockedKeys());
+    /** The run's configuration; the bootstrap is seeded with the run's seed. */
+    RunConfig config(int batchTokens, int resamples, double confidence) {
+        return new RunConfig(tasks, settings(), batchTokens, Intervals.bootstrap(resamples, seed, confidence));
     }
 
-    /** Keys of the data-dir map ({@link RunConfig#ANY_TASK} or task names) whose data is not to be verified. */
-    private Set<String> unlockedKeys() {
-        Set<String> keys = new HashSet<>();
-        unlockedDirs.forEach(entry -> keys.add(taskKey(entry)));
-        return keys;
+    Evaluator evaluator() {
+        return new Evaluator(registry(), ModelRegistry.discover(), dataSources());
     }
 
-    private Map<String, Path> dataDirMap() {
-        Map<String, Path> map = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>(dataDirs);
-        all.addAll(unlockedDirs);
-        for (String entry : all) {
-            String task = taskKey(entry);
-            Path dir = Path.of(task.equals(RunConfig.ANY_TASK) ? entry : entry.substring(task.length() + 1))
-                    .toAbsolutePath().normalize();
-            if (map.put(task, dir) != null) {
+    DataSources dataSources() {
+        Map<String, Path> given = new LinkedHashMap<>();
+        Set<String> unlocked = new HashSet<>();
+        add(dataDirs, given, null);
+        add(unlockedDirs, given, unlocked);
+        return new DataSources(given, unlocked, lockOptions.load(), cacheOptions.cache(), offline, System.err::println);
+    }
+
+    private static void add(List<String> entries, Map<String, Path> into, Set<String> unlocked) {
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            String task = eq > 0 ? entry.substring(0, eq) : DataSources.ANY_TASK;
+            Path dir = Path.of(eq > 0 ? entry.substring(eq + 1) : entry).toAbsolutePath().normalize();
+            if (into.put(task, dir) != null) {
                 throw new ProctorException("a data directory is given twice for "
-                        + (task.equals(RunConfig.ANY_TASK) ? "all tasks" : "task " + task)
+                        + (task.equals(DataSources.ANY_TASK) ? "all tasks" : "task " + task)
                         + " (--data-dir and --allow-unlocked together count)");
             }
+            if (unlocked != null) {
+                unlocked.add(task);
+            }
         }
-        return map;
     }
 
-    /** {@code cmmlu=DIR} names a task; a bare {@code DIR} applies to every task. */
-    private static String taskKey(String entry) {
-        int eq = entry.indexOf('=');
-        return eq > 0 ? entry.substring(0, eq) : RunConfig.ANY_TASK;
+    /** Bootstrap settings checked once, with one clear line. */
+    static final class Intervals {
+        private Intervals() {
+        }
+
+        static BootstrapConfig bootstrap(int resamples, long seed, double confidence) {
+            try {
+                return new BootstrapConfig(resamples, seed, new dev.proctor.stats.bootstrap.ConfidenceLevel(confidence));
+            } catch (IllegalArgumentException e) {
+                throw new ProctorException("--resamples " + resamples + " --confidence " + confidence + ": "
+                        + e.getMessage());
+            }
+        }
     }
 }

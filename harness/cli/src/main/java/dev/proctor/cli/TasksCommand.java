@@ -4,19 +4,16 @@ import dev.proctor.api.ProctorException;
 import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.Task;
 import dev.proctor.core.registry.TaskRegistry;
-import dev.proctor.tasks.retrieval.data.BundledDatasets;
-import dev.proctor.tasks.retrieval.data.DatasetLoader;
-import dev.proctor.tasks.retrieval.data.DatasetMetadata;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code proctor tasks}: lists the tasks, or one task's subjects and categories. */
 @Command(name = "tasks", mixinStandardHelpOptions = true, description = "List tasks, or the subjects of one task.")
@@ -43,13 +40,6 @@ final class TasksCommand implements Callable<Integer> {
         if (task == null) {
             for (Task t : registry.all()) {
                 out.printf("%-12s %s%s%n", t.name(), t.description(), t.bundledDataDir().isPresent() ? " [bundled data]" : "");
-            }
-            out.println();
-            out.println("Retrieval datasets (proctor retrieve --dataset bundled:NAME|DIR; DIR: any BEIR-layout folder):");
-            for (String name : BundledDatasets.names()) {
-                DatasetMetadata meta = BundledDatasets.metadata(name);
-                out.printf("%-20s %s %s [bundled data]%n", DatasetLoader.BUNDLED_PREFIX + name,
-                        meta.language().map(l -> "(" + l.id() + ")").orElse(""), meta.description());
             }
             return 0;
         }

@@ -12,17 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scores must not depend on batching: one sequence per batch and the default token budget give the same
- * predictions and log-likelihoods within 1e-4, with the real model, for both scoring modes and with few-shot
- * prompts of very different lengths in the same batches.
+ * predictions and log-likelihoods within 1e-4 (and the same generations), with the real model, for all three scoring
+ * modes and with few-shot prompts of very different lengths in the same batches.
  */
 class BatchInvarianceTest {
 
     @ParameterizedTest
-    @CsvSource({"letter, official, 0", "loglik, lm-eval, 3"})
+    @CsvSource({"letter, official, 0", "loglik, lm-eval, 3", "generate, official, 2"})
     void batchOfOneAndDefaultBudgetAgree(String scoring, String format, String shots, @TempDir Path tmp) {
         Path single = tmp.resolve("single");
         Path batched = tmp.resolve("batched");
-        String[] common = {"--no-progress", "--scoring", scoring, "--format", format, "--shots", shots, "--limit", "25"};
+        String[] common = {"--no-progress", "--scoring", scoring, "--format", format, "--shots", shots, "--limit", "25", "--resamples", "200"};
         CliRun one = CliRun.of(concat(new String[] {"run", "--out", single.toString(), "--batch-tokens", "1"}, common));
         assertEquals(0, one.exitCode(), one::toString);
         CliRun many = CliRun.of(concat(new String[] {"run", "--out", batched.toString()}, common));
@@ -30,17 +30,24 @@ class BatchInvarianceTest {
 
         JsonNode batchedStats = Samples.results(batched).get("stats");
         JsonNode singleStats = Samples.results(single).get("stats");
-        assertEquals(singleStats.get("sequences").asLong(), singleStats.get("batches").asLong(), "budget 1: one sequence per batch");
-        assertTrue(batchedStats.get("batches").asLong() < singleStats.get("batches").asLong(), "the default budget batches");
+        assertEquals(singleStats.get("sequences").asLong(), singleStats.get("modelCalls").asLong(),
+                "budget 1: one sequence per call");
+        assertTrue(batchedStats.get("modelCalls").asLong() < singleStats.get("modelCalls").asLong(),
+                "the default budget batches");
 
         Map<String, JsonNode> a = Samples.read(single);
         Map<String, JsonNode> b = Samples.read(batched);
         assertEquals(a.keySet(), b.keySet());
         double maxDiff = 0;
         for (String id : a.keySet()) {
-            assertEquals(a.get(id).get("prediction").asInt(), b.get(id).get("prediction").asInt(), id);
-            JsonNode x = a.get(id).get("choice_loglik");
-            JsonNode y = b.get(id).get("choice_loglik");
+            assertEquals(a.get(id).get("prediction"), b.get(id).get("prediction"), id);
+            if (scoring.equals("generate")) {
+                assertEquals(a.get(id).at("/details/generation"), b.get(id).at("/details/generation"), id);
+                continue;
+            }
+            JsonNode x = a.get(id).at("/details/choiceLoglik");
+            JsonNode y = b.get(id).at("/details/choiceLoglik");
+            assertEquals(4, x.size());
             for (int i = 0; i < x.size(); i++) {
                 maxDiff = Math.max(maxDiff, Math.abs(x.get(i).asDouble() - y.get(i).asDouble()));
             }

@@ -52,7 +52,12 @@ class ErrorMessagesTest {
         Files.writeString(data.resolve("data/test/agronomy.csv"),
                 ",Question,A,B,C,D,Answer\n0,q1,a,b,c,d,A\n1,q2,a,b,c,d,E\n");
         Files.writeString(data.resolve("data/dev/agronomy.csv"), ",Question,A,B,C,D,Answer\n0,q,a,b,c,d,A\n");
-        CliRun run = CliRun.of("run", "--tasks", "cmmlu:agronomy", "--data-dir", data.toString(),
+        CliRun locked = CliRun.of("run", "--tasks", "cmmlu:agronomy", "--data-dir", data.toString(),
+                "--out", tmp.resolve("o").toString(), "--no-progress");
+        assertEquals(Main.EXIT_USER_ERROR, locked.exitCode(), locked::toString);
+        assertTrue(locked.err().contains("does not match datasets.lock"), "the data is checked before it is read: "
+                + locked.err());
+        CliRun run = CliRun.of("run", "--tasks", "cmmlu:agronomy", "--allow-unlocked", data.toString(),
                 "--out", tmp.resolve("o").toString(), "--no-progress");
         assertEquals(Main.EXIT_USER_ERROR, run.exitCode(), run::toString);
         assertTrue(run.err().contains("agronomy.csv:3"), run.err());

@@ -18,12 +18,13 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", "--out", out.toString(), "--no-progress");
         assertEquals(0, run.exitCode(), run::toString);
 
-        for (String file : new String[] {"results.json", "samples.jsonl", "summary.csv", "summary.md", "uncertainty.csv"}) {
+        for (String file : new String[] {"results.json", "samples.jsonl", "summary.csv", "summary.md"}) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file + " missing");
         }
         JsonNode results = Samples.results(out);
         JsonNode provenance = results.get("provenance");
-        assertTrue(provenance.at("/model/modelSha256").asText().matches("[0-9a-f]{64}"), provenance::toString);
+        assertTrue(provenance.at("/model/identity/modelSha256").asText().matches("[0-9a-f]{64}"), provenance::toString);
+        assertTrue(provenance.at("/model/engine").asText().contains("ONNX Runtime 1.23"), "the runtime that runs");
         assertEquals("official", provenance.at("/config/format").asText());
         assertEquals(0, provenance.at("/config/shots").asInt());
         assertEquals("letter", provenance.at("/config/scoring").asText());
@@ -35,13 +36,38 @@ class RunCommandTest {
         Map<String, JsonNode> samples = Samples.read(out);
         JsonNode micro = Samples.overall(results, "synthetic", "micro");
         assertEquals(samples.size(), micro.get("n").asInt());
-        assertEquals(1.0, results.at("/stats/forwardsPerItem").asDouble(), "letter scoring: one forward per question");
+        assertEquals(1.0, results.at("/stats/sequencesPerItem").asDouble(), "letter scoring: one forward per question");
 
         // Above chance by more than three standard errors: the model learned the facts the suite asks about.
-        double accuracy = micro.get("acc").asDouble();
-        double stderr = micro.get("acc_stderr").asDouble();
+        double accuracy = micro.at("/metrics/acc/value").asDouble();
+        double stderr = micro.at("/metrics/acc/stderr").asDouble();
         assertTrue(accuracy > 0.25 + 3 * stderr, "accuracy " + accuracy + " +- " + stderr);
+        assertTrue(micro.at("/metrics/acc/ci/0").asDouble() > 0.25, "and its bootstrap interval is too");
+        assertEquals("acc", results.at("/tasks/0/mainMetric").asText());
         assertTrue(run.out().contains("overall"), run.out());
+        JsonNode sample = samples.values().iterator().next();
+        assertTrue(sample.get("prompt").asText().startsWith("The following are multiple choice questions"), sample::toString);
+        assertEquals(4, sample.get("requests").size());
+        assertEquals(" A", sample.at("/requests/0/continuation").asText());
+    }
+
+    @Test
+    void generateScoringReadsTheLetterByANamedRuleFarAboveChance(@TempDir Path out) {
+        CliRun run = CliRun.of("run", "--out", out.toString(), "--no-progress", "--scoring", "generate");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode results = Samples.results(out);
+        assertEquals("exact_match", results.at("/tasks/0/mainMetric").asText());
+        assertEquals("first-letter", results.at("/tasks/0/settings/answerRule").asText());
+        JsonNode micro = Samples.overall(results, "synthetic", "micro");
+        double exact = micro.at("/metrics/exact_match/value").asDouble();
+        assertTrue(micro.at("/metrics/exact_match/ci/0").asDouble() > 0.25 + 0.2,
+                "exact match far above chance: " + micro.at("/metrics/exact_match"));
+        JsonNode sample = Samples.read(out).values().iterator().next();
+        assertEquals("generate", sample.at("/requests/0/kind").asText());
+        assertTrue(sample.at("/details/generation").isTextual() && sample.at("/details/rule").asText().equals(
+                "first-letter"), sample::toString);
+        System.out.printf("bundled suite, generate scoring: exact match %.4f, no answer %.4f%n", exact,
+                micro.at("/metrics/no_answer/value").asDouble());
     }
 
     @Test
@@ -51,8 +77,9 @@ class RunCommandTest {
         CliRun again = CliRun.of("run", "--out", out.toString(), "--no-progress", "--limit", "4");
         assertEquals(0, again.exitCode(), again::toString);
         JsonNode stats = Samples.results(out).get("stats");
-        assertEquals(0, stats.get("items").asLong(), "nothing is recomputed");
-        assertEquals(first.size(), stats.get("resumedItems").asLong());
+        assertEquals(0, stats.get("computedItems").asLong(), "nothing is recomputed");
+        assertEquals(0, stats.get("computedResponses").asLong());
+        assertEquals(first.size(), stats.get("reusedItems").asLong());
         assertEquals(first.keySet(), Samples.read(out).keySet());
     }
 

@@ -5,19 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code proctor tasks}: the multiple-choice task plugins, then the retrieval datasets {@code retrieve} takes. */
+/** {@code proctor tasks}: every task of every kind; {@code proctor tasks TASK}: its subjects. */
 class TasksCommandTest {
 
     @Test
-    void listsTaskPluginsAndBundledRetrievalDatasets() {
+    void listsEveryTaskAndTheRetrievalDatasetsAsItsSubjects() {
         CliRun r = CliRun.of("tasks");
         assertEquals(0, r.exitCode(), r.toString());
-        for (String task : new String[] {"mmlu ", "cmmlu ", "m3ke ", "synthetic "}) {
+        for (String task : new String[] {"mmlu ", "cmmlu ", "m3ke ", "synthetic ", "retrieval "}) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(task)), task + " in\n" + r.out());
         }
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("bundled:everyday-en  (en) ")), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("bundled:everyday-zh  (zh) ")
-                && l.contains("48 short passages")), r.out());
+        CliRun datasets = CliRun.of("tasks", "retrieval");
+        assertEquals(0, datasets.exitCode(), datasets.toString());
+        assertTrue(datasets.out().lines().anyMatch(l -> l.startsWith("retrieval:everyday-en\t")
+                && l.endsWith("language:en")), datasets.out());
+        assertTrue(datasets.out().lines().anyMatch(l -> l.startsWith("retrieval:everyday-zh\t")
+                && l.endsWith("language:zh")), datasets.out());
     }
 
     @Test

@@ -1,7 +1,10 @@
 /**
- * The engine: finds tasks and models by name ({@code registry}), turns a {@link dev.proctor.core.run.RunConfig}
- * into prompts and scoring requests ({@code prompt}, {@code plan}), runs them in token-budget batches with
- * shared-context reuse ({@code schedule}), stores every item's result as it completes so a killed run resumes
- * ({@code store}), and aggregates item results into subject, category and overall scores ({@code aggregate}).
+ * The engine. One {@link dev.proctor.core.evaluate.Evaluator} runs every evaluation in the same order: select
+ * tasks and subjects and check the model serves what they ask ({@code select}), verify every data file against
+ * datasets.lock ({@code data}), turn items into requests ({@code plan}), run the requests with identical ones merged
+ * and stored ones skipped ({@code schedule}), keep every response and item score as it completes so a killed run
+ * resumes ({@code store}), aggregate item values into subject, category and overall scores with standard errors and
+ * bootstrap intervals ({@code aggregate}), and write the report with its provenance ({@code report}). Tasks and
+ * models are found by name ({@code registry}).
  */
 package dev.proctor.core;

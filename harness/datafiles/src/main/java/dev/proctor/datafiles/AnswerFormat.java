@@ -1,7 +1,7 @@
 package dev.proctor.datafiles;
 
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.Item;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.SourceLine;
 import java.util.ArrayList;
 import java.util.List;

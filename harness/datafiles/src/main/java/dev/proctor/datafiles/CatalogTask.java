@@ -2,7 +2,7 @@ package dev.proctor.datafiles;
 
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.api.task.mc.McTask;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * subclass, and one data file per subject and split. Subclasses say how a file is read and which templates
  * the formats use.
  */
-public abstract class CatalogTask implements Task {
+public abstract class CatalogTask implements McTask {
     private final String name;
     private final String description;
     private final SplitFiles files;

@@ -4,6 +4,6 @@ package dev.proctor.datafiles;
 public enum GoldPolicy {
     /** An empty or missing answer is an error. */
     REQUIRED,
-    /** An empty or missing answer gives {@link dev.proctor.api.task.Item#NO_GOLD} (a release without answers). */
+    /** An empty or missing answer gives {@link dev.proctor.api.task.mc.Item#NO_GOLD} (a release without answers). */
     OPTIONAL
 }

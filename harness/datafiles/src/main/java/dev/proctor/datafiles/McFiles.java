@@ -2,7 +2,7 @@ package dev.proctor.datafiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.Item;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.SourceLine;
 import dev.proctor.api.task.Split;
 import java.nio.file.Path;

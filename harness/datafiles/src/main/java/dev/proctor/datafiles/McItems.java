@@ -1,6 +1,6 @@
 package dev.proctor.datafiles;
 
-import dev.proctor.api.task.Item;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.SourceLine;
 import dev.proctor.api.task.Split;
 import java.util.List;

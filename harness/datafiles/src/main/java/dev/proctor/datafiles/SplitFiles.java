@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
 /**
  * The common benchmark layout {@code <root>/<split>/<file of subject and split>}, where {@code <root>} is the
  * data directory or its {@code data/} folder ({@link DataDirs#splitRoot}). Tasks hold one of these and
- * delegate {@link dev.proctor.api.task.Task#dataFile} and subject discovery to it.
+ * delegate {@link dev.proctor.api.task.mc.McTask#dataFile} and subject discovery to it.
  */
 public final class SplitFiles {
     private final String task;

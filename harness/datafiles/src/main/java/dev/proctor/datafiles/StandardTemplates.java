@@ -1,6 +1,6 @@
 package dev.proctor.datafiles;
 
-import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 
 /**

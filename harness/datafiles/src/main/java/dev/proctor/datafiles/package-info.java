@@ -5,7 +5,7 @@
  *       keep each record's 1-based line so every error names file and line;</li>
  *   <li>{@link dev.proctor.datafiles.McFiles}, {@link dev.proctor.datafiles.McColumns},
  *       {@link dev.proctor.datafiles.McItems}: rows of a multiple-choice file to
- *       {@link dev.proctor.api.task.Item}s (CSV with or without a header, JSON Lines);</li>
+ *       {@link dev.proctor.api.task.mc.Item}s (CSV with or without a header, JSON Lines);</li>
  *   <li>{@link dev.proctor.datafiles.SplitFiles} and {@link dev.proctor.datafiles.DataDirs}: the
  *       {@code [data/]<split>/<file>} layout and subject discovery;
  *       {@link dev.proctor.datafiles.SubjectCatalog}: subject lists with display names and categories;</li>

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.Item;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.Split;
 import java.io.IOException;
 import java.nio.file.Files;

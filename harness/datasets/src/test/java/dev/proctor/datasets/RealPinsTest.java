@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
-import dev.proctor.api.task.Item;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.tasks.m3ke.M3keTask;
 import dev.proctor.testkit.SharedFolder;

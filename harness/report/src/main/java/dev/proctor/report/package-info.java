@@ -1,5 +1,6 @@
 /**
- * What a run leaves behind: {@code results.json} (scores with full provenance), {@code samples.jsonl}
- * (every item's scores), and the summary as Tablesaw tables written to CSV and Markdown and printed.
+ * What every Proctor report shares, whichever command writes it: the build that made it
+ * ({@link dev.proctor.report.HarnessVersion}), the data checks it records ({@link dev.proctor.report.DataCheck}),
+ * Markdown rendering of Tablesaw tables, and files written whole or not at all ({@link dev.proctor.report.AtomicFiles}).
  */
 package dev.proctor.report;

@@ -1,22 +1,27 @@
 package dev.proctor.api.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * Facts about a loaded model that go into every result's provenance.
  *
- * @param name             a short name (the model directory's name)
- * @param engine           the DJL engine that runs it
- * @param device           the device it runs on
- * @param modelSha256      SHA-256 of the model file
- * @param tokenizerSha256  SHA-256 of {@code tokenizer.json}
- * @param maxContextLength the longest token sequence the model accepts
- * @param eosTokenId       replaces an empty context, as lm-evaluation-harness does
+ * @param name     a short name (the model directory's, or the embedded model's)
+ * @param kind     what it is, in words ({@code causal LM}, {@code text encoder}, {@code BM25})
+ * @param engine   what runs it, with versions
+ * @param device   where it runs ({@code cpu}, {@code gpu:0})
+ * @param identity everything that decides its outputs (file hashes, context length, pooling, parameters), as JSON
+ *                 values in a stable order: two models with equal engines and identities answer alike, so stored
+ *                 responses are keyed by them
  */
-public record ModelInfo(
-        String name,
-        String engine,
-        String device,
-        String modelSha256,
-        String tokenizerSha256,
-        int maxContextLength,
-        int eosTokenId) {
+public record ModelInfo(String name, String kind, String engine, String device, Map<String, Object> identity) {
+    public ModelInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(device, "device");
+        identity = Collections.unmodifiableMap(new LinkedHashMap<>(identity));
+    }
 }

@@ -1,8 +1,8 @@
 /**
  * The model backend interface. A {@link dev.proctor.api.model.ModelProvider} (registered in
- * {@code META-INF/services/dev.proctor.api.model.ModelProvider}) opens a
- * {@link dev.proctor.api.model.LanguageModel} from a {@link dev.proctor.api.model.ModelSpec} such as
- * {@code onnx:/path/dir}. A language model only tokenizes and scores token sequences; the harness decides
- * what to score, how to batch it and what the numbers mean.
+ * {@code META-INF/services/dev.proctor.api.model.ModelProvider}) opens a {@link dev.proctor.api.model.Model} from a
+ * {@link dev.proctor.api.model.ModelSpec} such as {@code onnx:/path/dir} or {@code bm25}. A model declares the
+ * request kinds it serves and answers lists of requests of one kind; the harness decides what to ask, stores
+ * every answer and computes what the numbers mean.
  */
 package dev.proctor.api.model;

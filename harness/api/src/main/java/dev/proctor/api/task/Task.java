@@ -1,13 +1,19 @@
 package dev.proctor.api.task;
 
+import dev.proctor.api.metric.Metrics;
+import dev.proctor.api.request.RequestKind;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A benchmark. Implementations are cheap to construct (no I/O in the constructor) and are found
- * through {@link java.util.ServiceLoader}; data is read only by {@link #subjects} and {@link #load}.
- * Every loader error is a {@link dev.proctor.api.DataFormatException} naming file and line.
+ * A benchmark, as the evaluator runs it: subjects read from a data directory, items that make typed requests,
+ * and the metrics their responses give. The evaluator owns the order of work (select, check data, plan, schedule,
+ * store, aggregate, report); a task supplies only what is its own. Implementations are cheap to construct (no I/O
+ * in the constructor) and are found through {@link java.util.ServiceLoader}, directly or through a
+ * {@link TaskSource}. Every loader error is a {@link dev.proctor.api.DataFormatException} naming file and line.
  */
 public interface Task {
 
@@ -17,41 +23,56 @@ public interface Task {
     /** One line for listings. */
     String description();
 
+    /**
+     * The request kinds this task makes under these settings. Checked against the model's capabilities before any
+     * data is read; it must not read data itself.
+     */
+    Set<RequestKind<?, ?>> requestKinds(TaskSettings settings);
+
+    /** The metrics items report under these settings, and the main one. */
+    Metrics metrics(TaskSettings settings);
+
+    /** The {@code --task-arg} keys this task reads. */
+    default Set<String> argumentKeys() {
+        return Set.of();
+    }
+
+    /** The settings this task actually used, as JSON values, for results.json (scoring mode, rule names, k). */
+    Map<String, Object> describeSettings(TaskSettings settings);
+
     /** The subjects found in (or defined for) the data directory, in a stable order. */
     List<Subject> subjects(Path dataDir);
 
-    /** The file holding one subject's split; the harness hashes it into the run's provenance. */
-    Path dataFile(Path dataDir, Subject subject, Split split);
-
-    /** Loads one subject's split, in file order. Items without a gold answer are kept, marked {@link Item#NO_GOLD}. */
-    List<Item> load(Path dataDir, Subject subject, Split split);
-
-    /** The prompt convention for a format. */
-    McTemplate template(PromptFormat format);
+    /** The files one subject reads under these settings, each hashed into the provenance and checked. */
+    List<DataFile> dataFiles(Path dataDir, Subject subject, TaskSettings settings);
 
     /**
-     * The prompt convention for one subject; the same for every subject unless a task mixes conventions (the
-     * bundled suite answers English subjects after a space and Chinese ones without).
+     * The dataset id a subject's files are pinned under in datasets.lock: the task's name, unless the task holds
+     * several separately pinned datasets (retrieval datasets are subjects of one task).
      */
-    default McTemplate template(PromptFormat format, Subject subject) {
-        return template(format);
+    default String datasetId(String subject) {
+        return name();
     }
 
-    /** How few-shot examples are drawn for a format. */
-    default FewShotSampling fewShotSampling(PromptFormat format) {
-        return FewShotSampling.FIRST_N;
+    /** The folder the lock's paths of a subject's dataset are relative to. */
+    default Path datasetRoot(Path dataDir, Subject subject) {
+        return dataDir;
     }
 
-    /**
-     * Why gold answers of a split cannot be scored, when the release is known to lack them
-     * (M3KE's public test split); empty when scoring is possible.
-     */
-    default Optional<String> unscorableReason(Split split) {
+    /** Why these settings cannot be scored (M3KE's public test split has no answers); empty when they can. */
+    default Optional<String> unscorableReason(TaskSettings settings) {
         return Optional.empty();
     }
 
-    /** Data shipped with the task itself (the bundled suite); empty when the user must give {@code --data-dir}. */
+    /** Data shipped with the task itself; empty when the user must give {@code --data-dir}. */
     default Optional<Path> bundledDataDir() {
         return Optional.empty();
     }
+
+    /**
+     * Loads one subject and turns its items into requests, in file order.
+     *
+     * @param requireGold false only to show prompts of items that cannot be scored
+     */
+    List<TaskItem> load(Path dataDir, Subject subject, PlanContext context, boolean requireGold);
 }

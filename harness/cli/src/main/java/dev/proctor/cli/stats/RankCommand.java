@@ -3,7 +3,7 @@ package dev.proctor.cli.stats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.api.ProctorException;
-import dev.proctor.core.result.Averaging;
+import dev.proctor.stats.Averaging;
 import dev.proctor.stats.bootstrap.Strata;
 import dev.proctor.stats.io.ItemMetric;
 import dev.proctor.stats.io.RunData;

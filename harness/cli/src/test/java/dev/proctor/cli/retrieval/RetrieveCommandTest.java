@@ -1,6 +1,7 @@
 package dev.proctor.cli.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,46 +68,62 @@ class RetrieveCommandTest {
     record Result(int code, String out, String err) {
     }
 
+    static JsonNode metric(JsonNode results, String metric) {
+        return results.at("/results/subjects/0/metrics/" + metric);
+    }
+
     @Test
     void bm25WritesTheWholeReport(@TempDir Path dir) throws Exception {
         Result r = run("--dataset", "bundled:everyday-en", "--retriever", "bm25", "--out", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
-        for (String f : List.of("run.trec", "per_query.csv", "summary.csv", "summary.md", "results.json")) {
+        for (String f : List.of("run.trec", "samples.jsonl", "summary.csv", "summary.md", "results.json")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         JsonNode results = JSON.readTree(r.out());
-        assertEquals("ndcg_cut_10", results.at("/mainScore/measure").asText());
-        assertTrue(results.at("/mainScore/value").asDouble() > 0.5, r.out());
-        assertEquals(1.2, results.at("/provenance/lexical/k1").asDouble(), 1e-6);
-        assertEquals(0.75, results.at("/provenance/lexical/b").asDouble(), 1e-6);
-        assertEquals("english", results.at("/provenance/lexical/analyzer").asText());
-        assertEquals(64, results.at("/provenance/dataset/files/corpus/sha256").asText().length());
+        assertEquals("ndcg_cut_10", results.at("/tasks/0/mainMetric").asText());
+        assertEquals(0.8723, metric(results, "ndcg_cut_10").get("value").asDouble(), 5e-5, r.out());
+        assertEquals("bm25", results.at("/provenance/model/spec").asText());
+        assertEquals(1.2, results.at("/provenance/model/identity/k1").asDouble(), 1e-6);
+        assertEquals(0.75, results.at("/provenance/model/identity/b").asDouble(), 1e-6);
+        assertTrue(results.at("/notes/bm25 everyday-en").asText().startsWith("EnglishAnalyzer"), results.at("/notes")
+                .toString());
+        assertEquals(64, results.at("/provenance/dataFiles/0/sha256").asText().length());
+        assertEquals("corpus", results.at("/provenance/dataFiles/0/role").asText());
         assertTrue(results.at("/provenance/harness/version").isTextual());
         String firstLine = Files.readAllLines(dir.resolve("run.trec")).get(0);
         assertTrue(firstLine.matches("en-q\\d+ Q0 en-d\\d+ 1 \\S+ proctor-bm25"), firstLine);
-        assertEquals(23, Files.readAllLines(dir.resolve("per_query.csv")).size(), "header + 22 queries");
+        assertEquals(22, Files.readAllLines(dir.resolve("samples.jsonl")).size(), "one line per query");
     }
 
     @Test
-    void denseRecordsTheEncoderAndReusesCachedVectors(@TempDir Path dir) throws Exception {
+    void denseRecordsTheEncoderAndStoresItsVectors(@TempDir Path dir) throws Exception {
         String[] args = {"--dataset", "bundled:everyday-zh", "--retriever", "dense", "--out", dir.toString(), "--json"};
         Result first = run(args);
         assertEquals(0, first.code(), first.err());
         JsonNode a = JSON.readTree(first.out());
-        assertEquals("cls", a.at("/provenance/dense/encoder/pooling").asText());
-        assertEquals("为这个句子生成表示以检索相关文章：", a.at("/provenance/dense/encoder/queryPrefix").asText());
-        assertEquals(64, a.at("/provenance/dense/encoder/modelSha256").asText().length());
-        JsonNode batching = a.at("/provenance/dense/batching");
-        assertEquals("auto", batching.path("requested").asText(), batching.toString());
-        assertTrue(batching.path("oneTextPerCall").asBoolean(), "the int8 encoder is measured batch-dependent");
-        assertTrue(batching.path("measuredBatchDependence").asDouble() > 1e-3, batching.toString());
-        assertEquals(8192, batching.path("budget").asInt());
-        assertEquals(1, batching.path("effectiveBatchTokens").asInt());
+        JsonNode identity = a.at("/provenance/model/identity");
+        assertEquals("cls", identity.path("pooling").asText());
+        assertEquals("为这个句子生成表示以检索相关文章：", identity.path("queryPrefix").asText());
+        assertEquals(64, identity.path("modelSha256").asText().length());
+        assertEquals("one text per call", identity.path("batching").asText(), "the int8 encoder is batch-dependent");
+        assertTrue(a.at("/notes/encoder batching bge-small-zh").asText().contains("differ by at most 0.0"),
+                a.at("/notes").toString());
         Result second = run(args);
         JsonNode b = JSON.readTree(second.out());
-        assertTrue(b.at("/provenance/dense/embeddingCache/hit").asBoolean(), "second run reads the cache");
-        assertEquals(0, b.at("/provenance/dense/corpusEncoding/forwardCalls").asLong());
-        assertEquals(a.at("/mainScore/value").asDouble(), b.at("/mainScore/value").asDouble(), 0.0);
+        assertEquals(0, b.at("/stats/computedResponses").asLong(), "the second run computes nothing");
+        assertEquals(22, b.at("/stats/reusedResponses").asLong(), "every ranking read back");
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("items.sqlite"));
+             var rs = db.createStatement().executeQuery("SELECT kind, count(*) FROM responses GROUP BY kind")) {
+            java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+            while (rs.next()) {
+                kinds.put(rs.getString(1), rs.getInt(2));
+            }
+            assertEquals(22, kinds.get("retrieve"));
+            assertTrue(kinds.get("embed") >= 48 + 22, "every passage's and query's vector is a stored response: "
+                    + kinds);
+        }
+        assertEquals(metric(a, "ndcg_cut_10").get("value").asDouble(), metric(b, "ndcg_cut_10").get("value")
+                .asDouble(), 0.0);
     }
 
     @Test
@@ -117,14 +134,16 @@ class RetrieveCommandTest {
                 "--resamples", "2000", "--seed", "7", "--confidence", "90", "--out", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode results = JSON.readTree(r.out());
-        JsonNode encoder = results.at("/provenance/dense/encoder");
-        assertTrue(encoder.path("engine").asText().contains("PyTorch engine"), encoder.toString());
-        assertEquals("[\"input_ids\",\"attention_mask\",\"token_type_ids\"]", encoder.path("inputs").toString());
-        assertEquals("mean", encoder.path("pooling").asText());
-        assertEquals(2000, results.at("/bootstrap/B").asInt());
-        assertEquals(7, results.at("/bootstrap/seed").asLong());
-        assertEquals(90.0, results.at("/bootstrap/confidence_percent").asDouble());
-        assertTrue(Files.readString(dir.resolve("summary.md")).contains("B = 2000 resamples, seed 7"));
+        assertTrue(results.at("/provenance/model/engine").asText().contains("PyTorch engine"), r.out());
+        JsonNode identity = results.at("/provenance/model/identity");
+        assertEquals("[\"input_ids\",\"attention_mask\",\"token_type_ids\"]", identity.path("inputs").toString());
+        assertEquals("mean", identity.path("pooling").asText());
+        JsonNode bootstrap = results.at("/provenance/config/bootstrap");
+        assertEquals(2000, bootstrap.path("resamples").asInt());
+        assertEquals(7, bootstrap.path("seed").asLong());
+        assertEquals(90.0, bootstrap.path("confidence").asDouble());
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("2000 bootstrap resamples, seed 7"));
+        assertTrue(Files.readString(dir.resolve("summary.md")).contains("90% CI"));
     }
 
     @Test
@@ -155,9 +174,11 @@ class RetrieveCommandTest {
         Result r = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--encoder", "minilm",
                 "--batching", "budget", "--batch-tokens", "2048", "--out", dir.toString(), "--json");
         assertEquals(0, r.code(), r.err());
-        JsonNode batching = JSON.readTree(r.out()).at("/provenance/dense/batching");
-        assertEquals(2048, batching.path("effectiveBatchTokens").asInt(), batching.toString());
-        assertTrue(batching.path("measuredBatchDependence").isMissingNode(), "budget mode measures nothing");
+        JsonNode results = JSON.readTree(r.out());
+        assertEquals("batches of at most 2048 padded tokens (vectors may depend on the batch)",
+                results.at("/provenance/model/identity/batching").asText(), "the budget is part of the identity");
+        assertFalse(results.at("/notes/encoder batching minilm").asText().contains("probe"),
+                "budget mode measures nothing");
 
         Result bad = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--batching", "sometimes");
         assertEquals(Main.EXIT_USER_ERROR, bad.code());
@@ -168,7 +189,7 @@ class RetrieveCommandTest {
     void aDeviceOutsideCpuGpuIsRefusedAndAnInvisibleGpuNamesTheEngine() {
         Result bad = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--device", "tpu");
         assertEquals(Main.EXIT_USER_ERROR, bad.code());
-        assertTrue(bad.err().contains("--device must be cpu, gpu or gpu:N, found tpu"), bad.err());
+        assertTrue(bad.err().contains("device 'tpu' is not one of cpu, gpu, gpu:N"), bad.err());
         Result gpu = run("--dataset", "bundled:everyday-en", "--retriever", "dense", "--device", "gpu");
         assertEquals(Main.EXIT_USER_ERROR, gpu.code());
         assertTrue(gpu.err().contains("engine sees none"), gpu.err());

@@ -54,7 +54,7 @@ class RetrieveDataGateTest {
         RetrieveCommandTest.Result allowed = RetrieveCommandTest.run("--dataset", data.toString(), "--retriever",
                 "bm25", "--lock", lock.toString(), "--allow-unlocked", "--out", tmp.resolve("r2").toString(), "--json");
         assertEquals(0, allowed.code(), allowed.err());
-        JsonNode check = JSON.readTree(allowed.out()).at("/provenance/dataset/lockCheck");
+        JsonNode check = JSON.readTree(allowed.out()).at("/provenance/dataChecks/0");
         assertEquals("unlocked", check.path("status").asText(), check.toString());
         assertEquals(4, check.path("files").asInt(), "corpus, queries, qrels and dataset.json (it sets the language)");
     }
@@ -70,9 +70,9 @@ class RetrieveDataGateTest {
         RetrieveCommandTest.Result ok = RetrieveCommandTest.run("--dataset", data.toString(), "--retriever", "bm25",
                 "--lock", lock.toString(), "--out", tmp.resolve("r1").toString(), "--json");
         assertEquals(0, ok.code(), ok.err());
-        JsonNode check = JSON.readTree(ok.out()).at("/provenance/dataset/lockCheck");
+        JsonNode check = JSON.readTree(ok.out()).at("/provenance/dataChecks/0");
         assertEquals("verified", check.path("status").asText(), check.toString());
-        assertEquals("everyday-en", check.path("lockedAs").asText());
+        assertEquals("everyday-en", check.path("dataset").asText());
 
         Path corpus = data.resolve("corpus.jsonl");
         Files.writeString(corpus, Files.readString(corpus).replace("sourdough", "sourdoug"));
@@ -108,7 +108,7 @@ class RetrieveDataGateTest {
         Files.writeString(lock, "{\"lockVersion\": 1, \"datasets\": []}");
         RetrieveCommandTest.Result refused = RetrieveCommandTest.run("--dataset", data.toString(), "--retriever",
                 "bm25", "--lock", lock.toString());
-        assertTrue(refused.err().contains("\"proctor datasets lock " + data.getFileName() + " --from " + data),
+        assertTrue(refused.err().contains("'proctor datasets lock " + data.getFileName() + " --from " + data),
                 refused.err());
     }
 
@@ -149,11 +149,13 @@ class RetrieveDataGateTest {
                     tmp.resolve("r").toString(), "--json", "--allow-unlocked");
             assertEquals(0, fetched.code(), fetched.err());
             JsonNode results = JSON.readTree(fetched.out());
-            assertEquals("verified", results.at("/provenance/dataset/lockCheck/status").asText(),
+            assertEquals("verified", results.at("/provenance/dataChecks/0/status").asText(),
                     "a locked id is verified even under --allow-unlocked");
-            assertEquals(0.8723, results.at("/mainScore/value").asDouble(), 5e-5, "the bundled set's BM25 score");
-            assertTrue(results.at("/provenance/dataset/files/corpus/path").asText().startsWith(cache.toString()),
-                    results.at("/provenance/dataset/files").toString());
+            assertEquals(0.8723, RetrieveCommandTest.metric(results, "ndcg_cut_10").get("value").asDouble(), 5e-5,
+                    "the bundled set's BM25 score");
+            assertEquals("everyday", results.at("/results/subjects/0/subject").asText(), "named by its lock id");
+            assertTrue(results.at("/provenance/dataFiles/0/path").asText().startsWith(cache.toString()),
+                    results.at("/provenance/dataFiles").toString());
         }
     }
 }

@@ -1,97 +1,244 @@
 package dev.proctor.core.aggregate;
 
-import dev.proctor.core.result.Averaging;
-import dev.proctor.core.result.GroupScore;
-import dev.proctor.core.result.ItemResult;
-import dev.proctor.core.result.SubjectScore;
+import dev.proctor.api.metric.Aggregation;
+import dev.proctor.api.metric.CorpusMetric;
+import dev.proctor.api.metric.MetricSpec;
+import dev.proctor.api.task.ItemScore;
+import dev.proctor.core.plan.EvaluationPlan;
+import dev.proctor.core.plan.PlannedItem;
+import dev.proctor.core.plan.TaskPlan;
+import dev.proctor.stats.Averaging;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
+import dev.proctor.stats.bootstrap.BootstrapSummary;
+import dev.proctor.stats.bootstrap.Resamples;
+import dev.proctor.stats.bootstrap.StratifiedBootstrap;
+import dev.proctor.stats.bootstrap.Strata;
+import dev.proctor.stats.error.StandardErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Computes scores from item results alone, so a report can be rebuilt from the store without the model. */
+/**
+ * Step five: item values to subject, category and overall rows, the same way for every task kind. Mean metrics get
+ * the subject mean, the macro average (mean of subject means: the official CMMLU and OpenCompass number) and the
+ * micro average (over items: lm-evaluation-harness's group number), each with the standard error lm-eval reports
+ * and a seeded percentile bootstrap interval (items resampled within subjects, every metric on the same draws).
+ * Corpus metrics get their value on each subject's and group's items, with a bootstrap interval over items.
+ * Computed from item values alone, so a report can be rebuilt from the store without the model.
+ */
 public final class Aggregator {
     private Aggregator() {
     }
 
-    /**
-     * @param categoriesBySubjectKey {@code task/subject} to its categories; a subject missing here belongs only to
-     *                               its task's overall group
-     */
-    public static Summary aggregate(List<ItemResult> results, Map<String, List<String>> categoriesBySubjectKey) {
-        Map<String, List<ItemResult>> bySubject = new LinkedHashMap<>();
-        for (ItemResult r : results) {
-            bySubject.computeIfAbsent(r.task() + "/" + r.subject(), k -> new ArrayList<>()).add(r);
+    public static Summary aggregate(EvaluationPlan plan, List<ItemScore> scores, BootstrapConfig bootstrap) {
+        Map<String, List<Integer>> byTask = new LinkedHashMap<>();
+        List<PlannedItem> items = plan.items();
+        for (int i = 0; i < items.size(); i++) {
+            byTask.computeIfAbsent(items.get(i).task(), t -> new ArrayList<>()).add(i);
         }
-        List<SubjectScore> subjects = new ArrayList<>();
-        // task -> group -> member subjects, both in order of first appearance
-        Map<String, Map<String, List<SubjectScore>>> groups = new LinkedHashMap<>();
-        for (Map.Entry<String, List<ItemResult>> e : bySubject.entrySet()) {
-            SubjectScore score = score(e.getValue());
-            subjects.add(score);
-            Map<String, List<SubjectScore>> taskGroups = groups.computeIfAbsent(score.task(), t -> new LinkedHashMap<>());
-            for (String category : categoriesBySubjectKey.getOrDefault(e.getKey(), List.of())) {
-                taskGroups.computeIfAbsent(category, c -> new ArrayList<>()).add(score);
+        List<TaskSummary> tasks = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : byTask.entrySet()) {
+            List<ItemScore> taskScores = new ArrayList<>();
+            List<String> subjects = new ArrayList<>();
+            for (int i : e.getValue()) {
+                taskScores.add(scores.get(i));
+                subjects.add(items.get(i).item().subject());
+            }
+            tasks.add(task(plan.tasks().get(e.getKey()), taskScores, subjects, bootstrap));
+        }
+        return new Summary(tasks, bootstrap);
+    }
+
+    /** One task: its items' scores and subjects, in plan order. */
+    static TaskSummary task(TaskPlan plan, List<ItemScore> scores, List<String> subjectOfItem, BootstrapConfig config) {
+        String task = plan.task().name();
+        Strata strata = Strata.byLabel(subjectOfItem);
+        List<MetricSpec> means = plan.metrics().specs().stream()
+                .filter(s -> s.aggregation() == Aggregation.MEAN).toList();
+        double[][] series = new double[means.size()][scores.size()];
+        for (int m = 0; m < means.size(); m++) {
+            for (int i = 0; i < scores.size(); i++) {
+                series[m][i] = scores.get(i).value(means.get(m).name());
             }
         }
-        List<GroupScore> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, List<SubjectScore>>> task : groups.entrySet()) {
-            for (Map.Entry<String, List<SubjectScore>> g : task.getValue().entrySet()) {
-                out.add(macro(task.getKey(), g.getKey(), g.getValue()));
-                out.add(micro(task.getKey(), g.getKey(), g.getValue()));
+        Resamples resamples = means.isEmpty() ? null : StratifiedBootstrap.run(series, strata, config);
+        Groups groups = Groups.of(strata, plan.categories());
+
+        List<ScoreRow> subjectRows = new ArrayList<>();
+        List<List<MetricValue>> subjectMeans = new ArrayList<>();
+        for (int s = 0; s < strata.size(); s++) {
+            Map<String, MetricValue> values = new LinkedHashMap<>();
+            List<MetricValue> meanValues = new ArrayList<>();
+            for (MetricSpec spec : plan.metrics().specs()) {
+                MetricValue v;
+                if (spec.aggregation() == Aggregation.MEAN) {
+                    int m = means.indexOf(spec);
+                    v = MeanRows.subject(spec, pick(series[m], strata.members()[s]),
+                            resamples.perStratum()[m][s], config);
+                    meanValues.add(v);
+                } else {
+                    v = CorpusRows.subject(plan.metrics().corpus().get(spec.name()), scores, strata, s, config);
+                }
+                values.put(spec.name(), v);
             }
-            List<SubjectScore> all = subjects.stream().filter(s -> s.task().equals(task.getKey())).toList();
-            out.add(macro(task.getKey(), GroupScore.OVERALL, all));
-            out.add(micro(task.getKey(), GroupScore.OVERALL, all));
+            subjectMeans.add(meanValues);
+            subjectRows.add(new ScoreRow(task, ScoreRow.Level.SUBJECT, strata.names().get(s), Optional.empty(), 1,
+                    strata.members()[s].length, values));
         }
-        return new Summary(subjects, out);
+
+        List<ScoreRow> groupRows = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> g : groups.members().entrySet()) {
+            ScoreRow.Level level = g.getKey().equals(ScoreRow.OVERALL) ? ScoreRow.Level.OVERALL : ScoreRow.Level.CATEGORY;
+            List<Integer> members = g.getValue();
+            int n = members.stream().mapToInt(s -> strata.members()[s].length).sum();
+            for (Averaging averaging : List.of(Averaging.MACRO, Averaging.MICRO)) {
+                Map<String, MetricValue> values = new LinkedHashMap<>();
+                for (MetricSpec spec : plan.metrics().specs()) {
+                    MetricValue v;
+                    if (spec.aggregation() == Aggregation.MEAN) {
+                        int m = means.indexOf(spec);
+                        v = MeanRows.group(spec, averaging, members, strata, series[m], subjectMeans, m,
+                                resamples.perStratum()[m], config);
+                    } else {
+                        CorpusMetric metric = plan.metrics().corpus().get(spec.name());
+                        v = averaging == Averaging.MACRO
+                                ? CorpusRows.macro(members, subjectRows, spec.name(), config)
+                                : CorpusRows.pooled(metric, scores, strata, members, config);
+                    }
+                    values.put(spec.name(), v);
+                }
+                groupRows.add(new ScoreRow(task, level, g.getKey(), Optional.of(averaging), members.size(), n, values));
+            }
+        }
+        return new TaskSummary(task, plan.metrics(), subjectRows, groupRows);
     }
 
-    static SubjectScore score(List<ItemResult> items) {
-        int n = items.size();
-        int correct = 0;
-        int correctNorm = 0;
-        int correctBytes = 0;
-        double bpb = 0;
-        for (ItemResult r : items) {
-            correct += r.correct() ? 1 : 0;
-            correctNorm += r.correctNorm() ? 1 : 0;
-            correctBytes += r.correctBytes() ? 1 : 0;
-            bpb += r.goldBitsPerByte();
+    static double[] pick(double[] x, int[] members) {
+        double[] v = new double[members.length];
+        for (int j = 0; j < members.length; j++) {
+            v[j] = x[members[j]];
         }
-        double p = (double) correct / n;
-        ItemResult first = items.get(0);
-        return new SubjectScore(first.task(), first.subject(), n, p,
-                n > 1 ? Math.sqrt(p * (1 - p) / (n - 1)) : Double.NaN,
-                Math.sqrt(p * (1 - p) / n),
-                (double) correctNorm / n, (double) correctBytes / n, bpb / n);
+        return v;
     }
 
-    /** Plain mean of subject accuracies; se = sqrt(sum se_i^2) / k. */
-    static GroupScore macro(String task, String group, List<SubjectScore> members) {
-        int k = members.size();
-        double sum = 0;
-        double variance = 0;
-        int n = 0;
-        for (SubjectScore s : members) {
-            sum += s.accuracy();
-            variance += s.stderrLmEval() * s.stderrLmEval();
-            n += s.n();
+    /** A bootstrap distribution's interval, or NaN with the reason when it has none. */
+    static void interval(double[] statistics, BootstrapConfig config, double[] out, Map<String, String> undefined) {
+        BootstrapSummary b = BootstrapSummary.of(statistics, config.confidence());
+        out[0] = b.ciLow();
+        out[1] = b.ciHigh();
+        out[2] = b.seDdof1();
+        if (Double.isNaN(b.ciLow()) || Double.isNaN(b.ciHigh())) {
+            undefined.put("ci", "the metric is undefined on some resamples");
         }
-        return new GroupScore(task, group, Averaging.MACRO, k, n, sum / k, Math.sqrt(variance) / k);
     }
 
-    /** Mean over questions; lm-eval's pooled_sample_stderr sqrt(sum (n_i-1) n_i se_i^2 / (N-k) / N). */
-    static GroupScore micro(String task, String group, List<SubjectScore> members) {
-        int k = members.size();
-        long correct = 0;
-        double pooled = 0;
-        int n = 0;
-        for (SubjectScore s : members) {
-            correct += Math.round(s.accuracy() * s.n()); // exact: accuracy is correct / n
-            pooled += (s.n() - 1.0) * s.n() * s.stderrLmEval() * s.stderrLmEval();
-            n += s.n();
+    /** Mean-metric rows. */
+    private static final class MeanRows {
+        static MetricValue subject(MetricSpec spec, double[] values, double[] resampled, BootstrapConfig config) {
+            int n = values.length;
+            double sum = 0;
+            for (double v : values) {
+                sum += v;
+            }
+            double mean = sum / n;
+            Map<String, String> undefined = new LinkedHashMap<>();
+            double stderr;
+            double binomial = Double.NaN;
+            if (spec.binary()) {
+                stderr = n > 1 ? Math.sqrt(mean * (1 - mean) / (n - 1)) : Double.NaN;
+                binomial = Math.sqrt(mean * (1 - mean) / n);
+            } else {
+                stderr = StandardErrors.lmEvalMeanStderr(values);
+            }
+            if (n < 2) {
+                undefined.put("stderr", "one item has no sample variance");
+            }
+            double[] ci = new double[3];
+            interval(resampled, config, ci, undefined);
+            return new MetricValue(mean, stderr, binomial, ci[0], ci[1], undefined);
         }
-        return new GroupScore(task, group, Averaging.MICRO, k, n, (double) correct / n, Math.sqrt(pooled / (n - k) / n));
+
+        static MetricValue group(MetricSpec spec, Averaging averaging, List<Integer> members, Strata strata,
+                                 double[] x, List<List<MetricValue>> subjectMeans, int m, double[][] perStratum,
+                                 BootstrapConfig config) {
+            int k = members.size();
+            int b = perStratum[0].length;
+            double[] resampled = new double[b];
+            int total = 0;
+            for (int s : members) {
+                total += strata.members()[s].length;
+            }
+            for (int r = 0; r < b; r++) {
+                double sum = 0;
+                for (int s : members) {
+                    sum += averaging == Averaging.MACRO ? perStratum[s][r] : perStratum[s][r] * strata.members()[s].length;
+                }
+                resampled[r] = averaging == Averaging.MACRO ? sum / k : sum / total;
+            }
+            Map<String, String> undefined = new LinkedHashMap<>();
+            double value;
+            double stderr;
+            double binomial = Double.NaN;
+            if (averaging == Averaging.MACRO) {
+                double sum = 0;
+                double variance = 0;
+                for (int s : members) {
+                    MetricValue sv = subjectMeans.get(s).get(m);
+                    sum += sv.value();
+                    variance += sv.stderr() * sv.stderr();
+                }
+                value = sum / k;
+                stderr = Math.sqrt(variance) / k;
+                if (Double.isNaN(stderr)) {
+                    undefined.put("stderr", "a subject with one item has no standard error");
+                }
+            } else {
+                double sum = 0;
+                double pooled = 0;
+                for (int s : members) {
+                    int[] items = strata.members()[s];
+                    for (int i : items) {
+                        sum += x[i];
+                    }
+                    MetricValue sv = subjectMeans.get(s).get(m);
+                    if (items.length > 1) {
+                        pooled += (items.length - 1.0) * items.length * sv.stderr() * sv.stderr();
+                    }
+                }
+                value = sum / total;
+                // lm-evaluation-harness's pooled_sample_stderr
+                stderr = total > k ? Math.sqrt(pooled / (total - k) / total) : Double.NaN;
+                if (total <= k) {
+                    undefined.put("stderr", "every subject has one item: the pooled variance has no degrees of freedom");
+                }
+                if (spec.binary()) {
+                    binomial = Math.sqrt(value * (1 - value) / total);
+                }
+            }
+            double[] ci = new double[3];
+            interval(resampled, config, ci, undefined);
+            return new MetricValue(value, stderr, binomial, ci[0], ci[1], undefined);
+        }
+    }
+
+    /** Categories (in order of first appearance) and overall, as subject positions. */
+    private record Groups(Map<String, List<Integer>> members) {
+        static Groups of(Strata strata, Map<String, List<String>> categories) {
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            for (int s = 0; s < strata.size(); s++) {
+                for (String c : categories.getOrDefault(strata.names().get(s), List.of())) {
+                    groups.computeIfAbsent(c, k -> new ArrayList<>()).add(s);
+                }
+            }
+            groups.remove(ScoreRow.OVERALL);
+            List<Integer> all = new ArrayList<>();
+            for (int s = 0; s < strata.size(); s++) {
+                all.add(s);
+            }
+            groups.put(ScoreRow.OVERALL, all);
+            return new Groups(groups);
+        }
     }
 }

@@ -1,17 +1,26 @@
 package dev.proctor.core.aggregate;
 
-import dev.proctor.core.result.GroupScore;
-import dev.proctor.core.result.SubjectScore;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
 import java.util.List;
 
 /**
- * @param subjects in order of first appearance in the results
- * @param groups   per task: categories in order of first appearance, then {@link GroupScore#OVERALL}; each MACRO
- *                 then MICRO
+ * Every task's aggregated scores.
+ *
+ * @param tasks     in selection order
+ * @param bootstrap how the intervals were drawn
  */
-public record Summary(List<SubjectScore> subjects, List<GroupScore> groups) {
+public record Summary(List<TaskSummary> tasks, BootstrapConfig bootstrap) {
     public Summary {
-        subjects = List.copyOf(subjects);
-        groups = List.copyOf(groups);
+        tasks = List.copyOf(tasks);
+    }
+
+    public TaskSummary task(String name) {
+        return tasks.stream().filter(t -> t.task().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no task " + name + " in the summary"));
+    }
+
+    /** Subject rows of every task. */
+    public List<ScoreRow> subjectRows() {
+        return tasks.stream().flatMap(t -> t.subjects().stream()).toList();
     }
 }

@@ -1,37 +1,32 @@
 package dev.proctor.core.plan;
 
-import dev.proctor.core.run.RunConfig;
+import dev.proctor.core.data.DataGate;
+import dev.proctor.core.evaluate.RunConfig;
+import dev.proctor.core.select.SelectedSubject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a run will score, decided before any forward pass.
+ * Everything a run will score, decided before any request runs.
  *
- * @param items                   in evaluation order: selection order, then file order
- * @param dataFiles               every file read: the evaluated split and, with shots, the dev split
- * @param categoriesBySubjectKey  key {@code task/subject}, in selection order
+ * @param config   the configuration
+ * @param subjects the selected subjects, in selection order
+ * @param data     every file read and how it was checked
+ * @param tasks    per task name, in selection order
+ * @param items    in evaluation order: selection order, then file order
  */
-public record EvaluationPlan(
-        RunConfig config,
-        List<PlannedItem> items,
-        List<DataFileRef> dataFiles,
-        Map<String, List<String>> categoriesBySubjectKey) {
-
+public record EvaluationPlan(RunConfig config, List<SelectedSubject> subjects, DataGate.Checked data,
+                             Map<String, TaskPlan> tasks, List<PlannedItem> items) {
     public EvaluationPlan {
+        subjects = List.copyOf(subjects);
+        tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
         items = List.copyOf(items);
-        dataFiles = List.copyOf(dataFiles);
-        categoriesBySubjectKey = Collections.unmodifiableMap(new LinkedHashMap<>(categoriesBySubjectKey));
     }
 
-    /** Items whose input was too long even with no shots and is left-truncated. */
-    public long truncatedItems() {
-        return items.stream().filter(i -> i.prompt().truncated()).count();
-    }
-
-    /** Items with fewer shots than requested, for whatever reason (short dev split or dropped for length). */
-    public long itemsShortOfShots() {
-        return items.stream().filter(i -> i.prompt().shotsUsed() < config.shots()).count();
+    /** The value of an item fact ({@code truncated}, {@code shotsUsed}) counted over the items where it is true. */
+    public long itemsWith(String fact) {
+        return items.stream().filter(i -> Boolean.TRUE.equals(i.item().facts().get(fact))).count();
     }
 }

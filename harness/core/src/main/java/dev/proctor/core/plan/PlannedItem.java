@@ -1,23 +1,24 @@
 package dev.proctor.core.plan;
 
-import dev.proctor.core.prompt.RenderedPrompt;
+import dev.proctor.api.task.TaskItem;
 import java.util.List;
 
 /**
- * One item to score.
+ * One item to score, with the keys of its requests.
  *
- * @param choiceLabels  each continuation without the template's answer delimiter: the label whose length
- *                      normalises acc_norm and acc_bytes
- * @param promptSha256  SHA-256 of the context; a stored result is reused only when it matches
+ * @param task        the task's name
+ * @param item        the task's item
+ * @param requestKeys the key of each request, in order
+ * @param fingerprint what decides the item's score besides the model (its requests and gold answer): a stored
+ *                    score is reused only when it matches
  */
-public record PlannedItem(RenderedPrompt prompt, List<String> choiceLabels, String promptSha256) {
-
+public record PlannedItem(String task, TaskItem item, List<String> requestKeys, String fingerprint) {
     public PlannedItem {
-        choiceLabels = List.copyOf(choiceLabels);
+        requestKeys = List.copyOf(requestKeys);
     }
 
-    /** {@code task/itemId}: the result store's key. */
+    /** {@code task/itemId}: the item's key in the store and in every report. */
     public String key() {
-        return prompt.task() + "/" + prompt.item().id();
+        return task + "/" + item.id();
     }
 }

@@ -3,6 +3,7 @@ package dev.proctor.core.registry;
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.UnknownNameException;
 import dev.proctor.api.task.Task;
+import dev.proctor.api.task.TaskSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** The tasks Proctor knows, by name. Immutable: {@link #with} returns a new registry. */
+/**
+ * The tasks Proctor knows, by name: every {@link Task} service and every task a {@link TaskSource} (a task kind such
+ * as multiple choice) makes. Immutable: {@link #with} returns a new registry.
+ */
 public final class TaskRegistry {
     private final TreeMap<String, Task> byName;
 
@@ -18,13 +22,21 @@ public final class TaskRegistry {
         this.byName = byName;
     }
 
-    /** Every task registered in {@code META-INF/services/dev.proctor.api.task.Task} on the class path. */
+    /** Every task on the class path, from {@code META-INF/services/dev.proctor.api.task.Task} and {@code .TaskSource}. */
     public static TaskRegistry discover() {
         return discover(Thread.currentThread().getContextClassLoader());
     }
 
     static TaskRegistry discover(ClassLoader loader) {
-        return of(load(Task.class, "task", loader));
+        List<Task> tasks = new ArrayList<>(load(Task.class, "task", loader));
+        for (TaskSource source : load(TaskSource.class, "task source", loader)) {
+            try {
+                tasks.addAll(source.tasks());
+            } catch (RuntimeException | LinkageError e) {
+                throw failed("task source", source.getClass().getName(), e);
+            }
+        }
+        return of(tasks);
     }
 
     /** A registry of exactly these tasks (tests, embedding). */
@@ -40,8 +52,8 @@ public final class TaskRegistry {
     public TaskRegistry with(Task extra) {
         Task existing = byName.get(extra.name());
         if (existing != null) {
-            throw new ProctorException("two tasks are named '" + extra.name() + "': " + existing.getClass().getName()
-                    + " and " + extra.getClass().getName() + "; task names must be unique");
+            throw new ProctorException("two tasks are named '" + extra.name() + "': " + describe(existing) + " and "
+                    + describe(extra) + "; task names must be unique");
         }
         TreeMap<String, Task> copy = new TreeMap<>(byName);
         copy.put(extra.name(), extra);
@@ -59,6 +71,10 @@ public final class TaskRegistry {
     /** All tasks, sorted by name. */
     public List<Task> all() {
         return List.copyOf(byName.values());
+    }
+
+    private static String describe(Task task) {
+        return task.getClass().getName() + " (" + task.description() + ")";
     }
 
     /** Instantiates every provider, turning a broken one into an error that names it instead of skipping it. */

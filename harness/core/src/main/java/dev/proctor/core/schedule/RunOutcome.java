@@ -1,12 +1,25 @@
 package dev.proctor.core.schedule;
 
-import dev.proctor.core.result.ItemResult;
-import dev.proctor.core.result.RunStats;
+import dev.proctor.api.request.Response;
+import dev.proctor.api.task.ItemScore;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** @param results one per planned item, in plan order, resumed ones included */
-public record RunOutcome(List<ItemResult> results, RunStats stats) {
+/**
+ * What the scheduler returns.
+ *
+ * @param scores    one per planned item, in plan order, reused ones included
+ * @param responses per planned item, its responses in request order
+ * @param stats     what it did
+ * @param notes     facts backends reported about how they answered
+ */
+public record RunOutcome(List<ItemScore> scores, List<List<Response>> responses, RunStats stats,
+                         Map<String, String> notes) {
     public RunOutcome {
-        results = List.copyOf(results);
+        scores = List.copyOf(scores);
+        responses = List.copyOf(responses);
+        notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Runs a plan: identical token sequences are sent once, sequences are grouped longest first into batches bounded
- * by a padded-token budget, and each batch's newly completed items are stored in one transaction. Items already in
- * the store with the same prompt are not sent again.
+ * Step four: the {@link dev.proctor.core.schedule.Scheduler} pools every pending item's requests by kind, runs
+ * identical ones once, skips stored ones, hands the rest to the model, and stores each response batch with the
+ * items it completes. {@link dev.proctor.core.schedule.Batcher} is the one rule by which backends group inputs
+ * under a padded-token budget.
  */
 package dev.proctor.core.schedule;

@@ -1,9 +1,12 @@
 package dev.proctor.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proctor.api.ProctorException;
-import dev.proctor.core.result.ItemResult;
+import dev.proctor.api.request.RequestKind;
+import dev.proctor.api.request.Response;
+import dev.proctor.api.task.ItemScore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,17 +23,20 @@ import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Item results of one run in a SQLite file, with two guards against mixing runs: the caller's fingerprint
- * ({@link #open(Path, String)}) and the plan's ({@link #bind}, called by the scheduler).
+ * One run's store, an SQLite file beside its report. It keeps every response, keyed by the model's key and the
+ * request's key ({@link Canonical}), and every scored item, under one run fingerprint. Each commit is one
+ * transaction, so a process killed at any moment leaves every committed response and item readable, and the
+ * same command resumes computing only what is missing.
  *
  * <p>WAL journal with {@code synchronous=NORMAL}: a commit returns once its WAL frames are written to the operating
  * system, so it survives {@code kill -9} of the JVM (the OS still holds the data); only a power loss or OS crash can
- * roll back the last few commits, never corrupt the file, and those items are simply scored again on resume. FULL
- * would add an fsync per batch for protection that resuming already gives.
+ * roll back the last few commits, never corrupt the file, and those are simply computed again on resume.
  */
 public final class ResultStore implements AutoCloseable {
-    private static final String SCHEMA = "1";
+    /** Version of the tables and keys; a store of another version is refused, never half-read. */
+    public static final String SCHEMA = "2";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final Path file;
     private final Connection db;
@@ -40,7 +46,7 @@ public final class ResultStore implements AutoCloseable {
         this.db = db;
     }
 
-    /** Opens (creating if needed) a store. The scheduler {@linkplain #bind binds} it to the plan it runs. */
+    /** Opens (creating if needed) the store at {@code dbFile}. */
     public static ResultStore open(Path dbFile) {
         try {
             Path parent = dbFile.toAbsolutePath().getParent();
@@ -65,43 +71,28 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens a store that must belong to the run named by {@code fingerprint} (any string the caller derives from
-     * what determines the numbers): the first open records it; an open with another one is refused, so resuming
-     * with a different command never mixes results.
-     */
-    public static ResultStore open(Path dbFile, String fingerprint) {
-        ResultStore store = open(dbFile);
-        try {
-            store.claim("fingerprint", fingerprint, stored -> new ProctorException(
-                    "this directory holds a different run (" + dbFile + " has fingerprint " + stored + ", this run is "
-                            + fingerprint + "); use another output directory, or repeat the original command"));
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
-        return store;
-    }
-
     private void createSchema() throws SQLException {
         try (Statement st = db.createStatement()) {
             st.executeUpdate("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            st.executeUpdate("CREATE TABLE IF NOT EXISTS results ("
-                    + "task TEXT NOT NULL, item_id TEXT NOT NULL, subject TEXT NOT NULL, prompt_sha256 TEXT NOT NULL,"
-                    + " shots_used INTEGER NOT NULL, gold INTEGER NOT NULL, choice_loglik TEXT NOT NULL,"
-                    + " choice_chars TEXT NOT NULL, choice_bytes TEXT NOT NULL, PRIMARY KEY (task, item_id))");
             st.executeUpdate("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA + "')");
         }
         String schema = meta("schema").orElse(SCHEMA);
         if (!schema.equals(SCHEMA)) {
-            throw new ProctorException(file + " is a result store of schema " + schema + "; this Proctor reads " + SCHEMA);
+            throw new ProctorException(file + " is a result store of schema " + schema + "; this Proctor reads schema "
+                    + SCHEMA + " (use another output directory)");
+        }
+        try (Statement st = db.createStatement()) {
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS responses (model TEXT NOT NULL, request TEXT NOT NULL,"
+                    + " kind TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (model, request))");
+            st.executeUpdate("CREATE TABLE IF NOT EXISTS items (task TEXT NOT NULL, item_id TEXT NOT NULL,"
+                    + " subject TEXT NOT NULL, fingerprint TEXT NOT NULL, score TEXT NOT NULL,"
+                    + " PRIMARY KEY (task, item_id))");
         }
     }
 
     /**
-     * Ties the store to the plan being run (the scheduler calls this): the first call records the plan's
-     * fingerprint, a later one (also after reopening) must give the same, otherwise nothing is scored and the error
-     * says which facts differ. Independent of the caller's fingerprint of {@link #open(Path, String)}.
+     * Ties the store to the run being made: the first call records the run's fingerprint, a later one (also after
+     * reopening) must give the same, otherwise nothing is scored and the error says which facts differ.
      */
     public void bind(RunFingerprint run) {
         claim("run", run.json(), stored -> new ProctorException("this directory holds a different run (" + file
@@ -109,12 +100,7 @@ public final class ResultStore implements AutoCloseable {
                 + "); use another output directory, or repeat the original command to resume it"));
     }
 
-    /** The caller's fingerprint given to {@link #open(Path, String)}, if any. */
-    public Optional<String> fingerprint() {
-        return meta("fingerprint");
-    }
-
-    /** The plan this store is bound to, if any. */
+    /** The run this store is bound to, if any. */
     public Optional<RunFingerprint> run() {
         return meta("run").map(RunFingerprint::new);
     }
@@ -135,47 +121,73 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    /** Every stored result, keyed {@code task + "/" + itemId}. */
-    public Map<String, ItemResult> loadAll() {
+    /** The stored responses of {@code model} to requests of {@code kind}, by request key. */
+    public <A extends Response> Map<String, A> responses(String model, RequestKind<?, A> kind) {
         return sql(() -> {
-            Map<String, ItemResult> out = new LinkedHashMap<>();
-            try (Statement st = db.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT task, subject, item_id, prompt_sha256, shots_used,"
-                         + " choice_loglik, choice_chars, choice_bytes, gold FROM results ORDER BY rowid")) {
-                while (rs.next()) {
-                    ItemResult r = new ItemResult(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), read(rs.getString(6), double[].class), read(rs.getString(7), int[].class),
-                            read(rs.getString(8), int[].class), rs.getInt(9));
-                    out.put(r.task() + "/" + r.itemId(), r);
+            Map<String, A> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = db.prepareStatement(
+                    "SELECT request, body FROM responses WHERE model = ? AND kind = ? ORDER BY rowid")) {
+                ps.setString(1, model);
+                ps.setString(2, kind.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), ResponseCodec.decode(kind, rs.getBytes(2), file.toString()));
+                    }
                 }
             }
             return out;
         });
     }
 
-    /** Stores results in one transaction (replacing results of the same items). */
-    public void putAll(List<ItemResult> results) {
-        if (results.isEmpty()) {
+    /** Every stored item, keyed {@code task/itemId}. */
+    public Map<String, StoredItem> items() {
+        return sql(() -> {
+            Map<String, StoredItem> out = new LinkedHashMap<>();
+            try (Statement st = db.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT task, item_id, subject, fingerprint, score FROM items"
+                         + " ORDER BY rowid")) {
+                while (rs.next()) {
+                    StoredItem item = new StoredItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), readScore(rs.getString(5)));
+                    out.put(item.key(), item);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A response to store, under its model's and its request's keys. */
+    public record NewResponse(String model, String request, RequestKind<?, ?> kind, Response response) {
+    }
+
+    /** Stores responses and items in one transaction (replacing earlier ones with the same keys). */
+    public void commit(List<NewResponse> responses, List<StoredItem> items) {
+        if (responses.isEmpty() && items.isEmpty()) {
             return;
         }
         sql(() -> {
             db.setAutoCommit(false);
-            try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO results (task, item_id, subject,"
-                    + " prompt_sha256, shots_used, gold, choice_loglik, choice_chars, choice_bytes)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ItemResult r : results) {
-                    ps.setString(1, r.task());
-                    ps.setString(2, r.itemId());
-                    ps.setString(3, r.subject());
-                    ps.setString(4, r.promptSha256());
-                    ps.setInt(5, r.shotsUsed());
-                    ps.setInt(6, r.gold());
-                    ps.setString(7, write(r.choiceLogLik()));
-                    ps.setString(8, write(r.choiceChars()));
-                    ps.setString(9, write(r.choiceBytes()));
-                    ps.addBatch();
+            try (PreparedStatement r = db.prepareStatement(
+                    "INSERT OR REPLACE INTO responses (model, request, kind, body) VALUES (?, ?, ?, ?)");
+                 PreparedStatement i = db.prepareStatement("INSERT OR REPLACE INTO items (task, item_id, subject,"
+                         + " fingerprint, score) VALUES (?, ?, ?, ?, ?)")) {
+                for (NewResponse n : responses) {
+                    r.setString(1, n.model());
+                    r.setString(2, n.request());
+                    r.setString(3, n.kind().id());
+                    r.setBytes(4, ResponseCodec.encode(n.response()));
+                    r.addBatch();
                 }
-                ps.executeBatch();
+                r.executeBatch();
+                for (StoredItem s : items) {
+                    i.setString(1, s.task());
+                    i.setString(2, s.itemId());
+                    i.setString(3, s.subject());
+                    i.setString(4, s.fingerprint());
+                    i.setString(5, writeScore(s.score()));
+                    i.addBatch();
+                }
+                i.executeBatch();
                 db.commit();
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
@@ -211,21 +223,33 @@ public final class ResultStore implements AutoCloseable {
         });
     }
 
-    // Doubles as JSON numbers round-trip exactly (shortest repr); -Infinity is written as a string and read back.
-    private static String write(Object array) {
+    // Doubles as JSON numbers round-trip exactly (shortest repr); non-finite values are written as strings.
+    private static String writeScore(ItemScore score) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("values", score.values());
+        m.put("prediction", score.prediction());
+        m.put("details", score.details());
         try {
-            return JSON.writeValueAsString(array);
+            return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalArgumentException("an item score is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private <T> T read(String json, Class<T> type) {
+    @SuppressWarnings("unchecked")
+    private ItemScore readScore(String json) {
         try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new ProctorException(file + ": a stored result is not valid JSON: " + e.getOriginalMessage(), e);
+            Map<String, Object> m = JSON.readValue(json, MAP);
+            Map<String, Double> values = new LinkedHashMap<>();
+            ((Map<String, Object>) m.get("values")).forEach((k, v) -> values.put(k, number(v)));
+            return new ItemScore(values, m.get("prediction"), (Map<String, Object>) m.get("details"));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new ProctorException(file + ": a stored item is not valid: " + e.getMessage(), e);
         }
+    }
+
+    private static double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v));
     }
 
     private <T> T sql(SqlAction<T> action) {

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.ModelInfo;
-import dev.proctor.core.plan.DataFileRef;
+import dev.proctor.api.task.TaskSettings;
+import dev.proctor.core.data.DataFileRef;
 import dev.proctor.core.plan.EvaluationPlan;
-import dev.proctor.core.run.RunConfig;
+import dev.proctor.core.select.SelectedSubject;
 import dev.proctor.datafiles.Sha256;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +18,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * What makes two runs' item results interchangeable: subjects, split, shots, limit, format, scoring, seed, the data
- * files' hashes and the model's. Left out on purpose: the batch budget (results do not depend on batching), the
- * device, and paths (moving data or a model does not change it).
+ * What makes two runs' results interchangeable: subjects, task settings, the data files' hashes and the model's key
+ * facts. Left out on purpose: the batch budget (results do not depend on batching), the device, and paths (moving
+ * data or a model does not change a number).
  *
  * @param json canonical JSON of those facts; stored so a mismatch can say what differs
  */
@@ -31,32 +32,29 @@ public record RunFingerprint(String json) {
     }
 
     public static RunFingerprint of(EvaluationPlan plan, ModelInfo model) {
-        RunConfig config = plan.config();
+        TaskSettings settings = plan.config().settings();
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("subjects", new TreeSet<>(plan.categoriesBySubjectKey().keySet()));
-        facts.put("split", config.split().id());
-        facts.put("shots", config.shots());
-        facts.put("limit", config.limit().isPresent() ? config.limit().getAsInt() : null);
-        facts.put("format", config.format().id());
-        facts.put("scoring", config.scoring().id());
-        facts.put("seed", config.seed());
+        TreeSet<String> subjects = new TreeSet<>();
+        plan.subjects().stream().map(SelectedSubject::key).forEach(subjects::add);
+        facts.put("subjects", new ArrayList<>(subjects));
+        facts.put("split", settings.split().id());
+        facts.put("shots", settings.shots());
+        facts.put("limit", settings.limit().isPresent() ? settings.limit().getAsInt() : null);
+        facts.put("format", settings.format().id());
+        facts.put("scoring", settings.scoring().id());
+        facts.put("seed", settings.seed());
+        facts.put("taskArgs", settings.args());
         TreeSet<String> files = new TreeSet<>();
-        for (DataFileRef f : plan.dataFiles()) {
-            files.add(f.task() + "/" + f.subject() + "/" + f.split() + " " + f.sha256());
+        for (DataFileRef f : plan.data().files()) {
+            files.add(f.task() + "/" + f.subject() + "/" + f.role() + " " + f.sha256());
         }
-        facts.put("dataFiles", files);
+        facts.put("dataFiles", new ArrayList<>(files));
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", model.kind());
         m.put("engine", model.engine());
-        m.put("modelSha256", model.modelSha256());
-        m.put("tokenizerSha256", model.tokenizerSha256());
-        m.put("maxContextLength", model.maxContextLength());
-        m.put("eosTokenId", model.eosTokenId());
+        m.put("identity", model.identity());
         facts.put("model", m);
-        try {
-            return new RunFingerprint(JSON.writeValueAsString(facts));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RunFingerprint(Canonical.json(facts));
     }
 
     public String sha256() {

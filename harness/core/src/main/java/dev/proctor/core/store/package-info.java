@@ -1,6 +1,6 @@
 /**
- * Durable per-item results in SQLite, written one transaction per scored batch so a killed run loses at most the
- * batch in flight, and bound to a {@link dev.proctor.core.store.RunFingerprint} so a resumed run never mixes
- * results of a different configuration, data or model.
+ * The run's store: every response keyed by its model and request ({@link dev.proctor.core.store.Canonical}), every
+ * scored item, and the run fingerprint that keeps two runs from mixing, in one SQLite file that survives a kill at
+ * any moment.
  */
 package dev.proctor.core.store;

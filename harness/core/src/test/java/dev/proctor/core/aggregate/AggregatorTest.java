@@ -1,105 +1,115 @@
 package dev.proctor.core.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proctor.core.result.Averaging;
-import dev.proctor.core.result.GroupScore;
-import dev.proctor.core.result.ItemResult;
-import dev.proctor.core.result.SubjectScore;
+import dev.proctor.api.request.RequestKind;
+import dev.proctor.api.task.ItemScore;
+import dev.proctor.core.plan.TaskPlan;
+import dev.proctor.core.testkit.Fixtures;
+import dev.proctor.core.testkit.LineTask;
+import dev.proctor.stats.Averaging;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
+import dev.proctor.stats.bootstrap.BootstrapSummary;
+import dev.proctor.stats.bootstrap.ConfidenceLevel;
+import dev.proctor.stats.bootstrap.Resamples;
+import dev.proctor.stats.bootstrap.StratifiedBootstrap;
+import dev.proctor.stats.bootstrap.Strata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-computed example. Task t: s1 (cat X) 3/4 correct, s2 (X, Y) 0/2, s3 (Y) 1/1. Task u: v 1/2 (no category).
+ * Hand-computed example: s1 (category X) hits 1,1,0,1; s2 (X and Y) 0,0; s3 (Y) 1. Values are real numbers so the
+ * non-binary standard error is exercised too.
  */
 class AggregatorTest {
     private static final double EPS = 1e-12;
+    private static final BootstrapConfig BOOTSTRAP = new BootstrapConfig(2000, 11, ConfidenceLevel.NINETY_FIVE);
+    private static final List<String> SUBJECTS = List.of("s1", "s1", "s1", "s1", "s2", "s2", "s3");
+    private static final double[] HITS = {1, 1, 0, 1, 0, 0, 1};
+    private static final double[] VALUES = {0.5, 1.5, 2.0, 4.0, -1.0, 3.0, 2.5};
 
-    static ItemResult item(String task, String subject, int i, boolean correct) {
-        // gold 1; the model prefers choice 1 when correct, else choice 0
-        double[] ll = correct ? new double[] {-2, -Math.log(2)} : new double[] {-1, -Math.log(2) * 3};
-        return new ItemResult(task, subject, subject + "/" + i, "h", 0, ll, new int[] {1, 1}, new int[] {1, 1}, 1);
-    }
-
-    static List<ItemResult> results() {
-        List<ItemResult> out = new ArrayList<>();
-        boolean[] s1 = {true, true, false, true};
-        for (int i = 0; i < s1.length; i++) {
-            out.add(item("t", "s1", i, s1[i]));
+    private static TaskSummary summary(boolean corpus) {
+        LineTask task = new LineTask("t", RequestKind.PREDICT);
+        if (corpus) {
+            task.withCorpusMetric();
         }
-        out.add(item("u", "v", 0, true));
-        out.add(item("t", "s2", 0, false));
-        out.add(item("t", "s2", 1, false));
-        out.add(item("t", "s3", 0, true));
-        out.add(item("u", "v", 1, false));
-        return out;
+        TaskPlan plan = new TaskPlan(task, task.metrics(Fixtures.settings()), Map.of(),
+                Map.of("s1", List.of("X"), "s2", List.of("X", "Y"), "s3", List.of("Y")));
+        List<ItemScore> scores = new ArrayList<>();
+        for (int i = 0; i < HITS.length; i++) {
+            scores.add(new ItemScore(Map.of("hit", HITS[i], "value", VALUES[i]), null, Map.of()));
+        }
+        return Aggregator.task(plan, scores, SUBJECTS, BOOTSTRAP);
     }
 
-    static final Map<String, List<String>> CATEGORIES = Map.of(
-            "t/s1", List.of("X"), "t/s2", List.of("X", "Y"), "t/s3", List.of("Y"));
-
     @Test
-    void subjectScores() {
-        List<SubjectScore> subjects = Aggregator.aggregate(results(), CATEGORIES).subjects();
-        assertEquals(List.of("t/s1", "u/v", "t/s2", "t/s3"),
-                subjects.stream().map(s -> s.task() + "/" + s.subject()).toList());
-        SubjectScore s1 = subjects.get(0);
-        assertEquals(4, s1.n());
-        assertEquals(0.75, s1.accuracy(), EPS);
-        assertEquals(0.25, s1.stderrLmEval(), EPS); // sqrt(.75 * .25 / 3)
+    void subjectRowsHaveTheMeanBothStandardErrorsAndTheBootstrapInterval() {
+        TaskSummary t = summary(false);
+        assertEquals(List.of("s1", "s2", "s3"), t.subjects().stream().map(ScoreRow::name).toList());
+        MetricValue s1 = t.subjects().get(0).metric("hit");
+        assertEquals(0.75, s1.value(), EPS);
+        assertEquals(0.25, s1.stderr(), EPS, "sqrt(.75 * .25 / 3), lm-eval's");
         assertEquals(Math.sqrt(0.75 * 0.25 / 4), s1.stderrBinomial(), EPS);
-        assertEquals(0.75, s1.accuracyNorm(), EPS);
-        SubjectScore s3 = subjects.get(3);
-        assertEquals(1, s3.n());
-        assertTrue(Double.isNaN(s3.stderrLmEval()));
-        assertEquals(0.0, s3.stderrBinomial(), EPS);
-        assertEquals(1.0, s3.goldBitsPerByte(), EPS); // -ln 2 nats over 1 byte = 1 bit
-        assertEquals(3.0, subjects.get(2).goldBitsPerByte(), EPS);
+        MetricValue v1 = t.subjects().get(0).metric("value");
+        double mean = 2.0;
+        double sample = Math.sqrt(((0.5 - mean) * (0.5 - mean) + 0.25 + 0 + 4) / 3);
+        assertEquals(mean, v1.value(), EPS);
+        assertEquals(sample / 2, v1.stderr(), EPS, "sample std / sqrt(n)");
+        assertTrue(Double.isNaN(v1.stderrBinomial()), "no binomial error for a real-valued metric");
+
+        MetricValue s3 = t.subjects().get(2).metric("hit");
+        assertTrue(Double.isNaN(s3.stderr()));
+        assertEquals("one item has no sample variance", s3.undefined().get("stderr"));
+
+        Resamples r = StratifiedBootstrap.run(new double[][] {HITS, VALUES}, Strata.byLabel(SUBJECTS), BOOTSTRAP);
+        BootstrapSummary b = BootstrapSummary.of(r.perStratum()[0][0], BOOTSTRAP.confidence());
+        assertEquals(b.ciLow(), s1.ciLow(), 0.0, "the subject interval is the stratified bootstrap's, every metric"
+                + " on the same draws");
+        assertEquals(b.ciHigh(), s1.ciHigh(), 0.0);
+        BootstrapSummary bv = BootstrapSummary.of(r.perStratum()[1][0], BOOTSTRAP.confidence());
+        assertEquals(bv.ciHigh(), v1.ciHigh(), 0.0);
     }
 
     @Test
-    void groupsMacroAndMicroInDeterministicOrder() {
-        List<GroupScore> groups = Aggregator.aggregate(results(), CATEGORIES).groups();
-        assertEquals(List.of("t X MACRO", "t X MICRO", "t Y MACRO", "t Y MICRO", "t overall MACRO", "t overall MICRO",
-                "u overall MACRO", "u overall MICRO"),
-                groups.stream().map(g -> g.task() + " " + g.group() + " " + g.averaging()).toList());
-
-        GroupScore xMacro = groups.get(0);
-        assertEquals(0.375, xMacro.accuracy(), EPS); // (0.75 + 0) / 2
-        assertEquals(0.125, xMacro.stderr(), EPS); // sqrt(0.25^2 + 0^2) / 2
-        assertEquals(2, xMacro.subjects());
-        assertEquals(6, xMacro.n());
-
-        GroupScore xMicro = groups.get(1);
-        assertEquals(Averaging.MICRO, xMicro.averaging());
-        assertEquals(0.5, xMicro.accuracy(), EPS); // 3 / 6
-        // pooled: (3*4*0.0625 + 1*2*0) / (6-2) / 6 = 0.03125
-        assertEquals(Math.sqrt(0.03125), xMicro.stderr(), EPS);
-
-        GroupScore overallMacro = groups.get(4);
-        assertEquals((0.75 + 0 + 1) / 3, overallMacro.accuracy(), EPS);
-        assertTrue(Double.isNaN(overallMacro.stderr())); // s3 has n = 1
-        assertEquals(4.0 / 7, groups.get(5).accuracy(), EPS);
-        assertEquals(7, groups.get(5).n());
-
-        GroupScore uMicro = groups.get(7);
-        assertEquals(0.5, uMicro.accuracy(), EPS);
-        // one subject: pooled = (1*2*(0.25/1)) / (2-1) / 2 = 0.25 -> 0.5, the subject's lm-eval se
-        assertEquals(0.5, uMicro.stderr(), EPS);
-        assertEquals(0.5, groups.get(6).stderr(), EPS);
+    void groupsAreMacroAndMicroWithLmEvalsStandardErrors() {
+        TaskSummary t = summary(false);
+        assertEquals(List.of("X/macro", "X/micro", "Y/macro", "Y/micro", "overall/macro", "overall/micro"),
+                t.groups().stream().map(g -> g.name() + "/" + g.averagingId()).toList());
+        MetricValue macroX = t.groups().get(0).metric("hit");
+        assertEquals((0.75 + 0) / 2, macroX.value(), EPS);
+        assertEquals(Math.sqrt(0.0625 + 0) / 2, macroX.stderr(), EPS, "sqrt(sum se^2) / k");
+        MetricValue microX = t.groups().get(1).metric("hit");
+        assertEquals(3.0 / 6, microX.value(), EPS);
+        assertEquals(Math.sqrt((3 * 4 * 0.0625 + 1 * 2 * 0) / (6 - 2) / 6.0), microX.stderr(), EPS,
+                "lm-eval's pooled_sample_stderr");
+        assertEquals(Math.sqrt(0.5 * 0.5 / 6), microX.stderrBinomial(), EPS);
+        MetricValue macroY = t.groups().get(2).metric("hit");
+        assertTrue(Double.isNaN(macroY.stderr()), "s3 has one item");
+        assertTrue(macroY.undefined().containsKey("stderr"));
+        ScoreRow overall = t.overall(Averaging.MICRO);
+        assertEquals(7, overall.n());
+        assertEquals(4.0 / 7, overall.metric("hit").value(), EPS);
+        assertEquals((0.75 + 0 + 1) / 3, t.overall(Averaging.MACRO).metric("hit").value(), EPS);
+        for (ScoreRow g : t.groups()) {
+            MetricValue v = g.metric("hit");
+            assertTrue(v.ciLow() <= v.value() + EPS && v.value() <= v.ciHigh() + EPS, g.name() + " " + v);
+        }
     }
 
     @Test
-    void accNormAndAccBytesDivideByTheLabelLength() {
-        // lengths 1 and 4: raw picks 0 (-2 > -3), per char picks 1 (-0.75 > -2), per byte picks 0 (-1 > -1.5)
-        ItemResult r = new ItemResult("t", "s", "s/0", "h", 0, new double[] {-2, -3}, new int[] {1, 4},
-                new int[] {2, 2}, 1);
-        SubjectScore s = Aggregator.aggregate(List.of(r), Map.of()).subjects().get(0);
-        assertEquals(0.0, s.accuracy());
-        assertEquals(1.0, s.accuracyNorm());
-        assertEquals(0.0, s.accuracyBytes());
+    void corpusMetricsAreComputedOnEachSetWithABootstrapOverItems() {
+        TaskSummary t = summary(true);
+        MetricValue s1 = t.subjects().get(0).metric("rate");
+        assertEquals(0.75, s1.value(), EPS);
+        assertTrue(s1.stderr() > 0 && s1.ciLow() < s1.ciHigh(), s1.toString());
+        assertEquals(4.0 / 7, t.overall(Averaging.MICRO).metric("rate").value(), EPS, "pooled");
+        MetricValue macro = t.overall(Averaging.MACRO).metric("rate");
+        assertEquals((0.75 + 0 + 1) / 3, macro.value(), EPS);
+        assertFalse(macro.undefined().isEmpty(), "a macro corpus row says why it has no interval");
+        assertEquals(summary(true).subjects().get(0).metric("rate"), s1, "seeded: the same interval again");
     }
 }

@@ -3,58 +3,56 @@ package dev.proctor.core.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proctor.core.plan.Planner;
-import dev.proctor.core.result.ItemResult;
-import dev.proctor.core.run.ProgressListener;
+import dev.proctor.api.request.RequestKind;
+import dev.proctor.core.store.Canonical;
 import dev.proctor.core.store.ResultStore;
-import dev.proctor.core.testkit.FakeLanguageModel;
+import dev.proctor.core.testkit.FakeModel;
 import dev.proctor.core.testkit.Fixtures;
+import dev.proctor.core.testkit.Runs;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The store's durability claim, tested for real: a JVM that dies mid-run keeps every committed batch. */
+/** The store's durability claim, tested for real: a JVM that dies mid-run keeps every committed call's responses. */
 class KilledJvmTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aJvmKilledMidRunKeepsEveryCommittedItemAndTheRunResumes() throws Exception {
-        Path data = Fixtures.writeToyData(dir.resolve("data"), 6, 5);
+    @ParameterizedTest
+    @ValueSource(strings = {"loglikelihood", "generate", "retrieve"})
+    void aJvmKilledMidRunKeepsEveryCommittedResponseAndTheRunResumes(String kindId) throws Exception {
+        RequestKind<?, ?> kind = RequestKind.of(kindId);
+        Path data = Fixtures.writeLines(dir.resolve("data"), 6);
         Path db = dir.resolve("out/results.db");
-        int batchesBeforeDeath = 4;
+        int callsBeforeDeath = 4;
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HaltingRun.class.getName(),
-                data.toString(), db.toString(), String.valueOf(batchesBeforeDeath))
+                data.toString(), db.toString(), kindId, String.valueOf(callsBeforeDeath))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile())
                 .start();
         assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child did not finish");
         assertEquals(137, child.exitValue(), () -> "child log: " + read(dir.resolve("child.log")));
 
-        FakeLanguageModel reference = new FakeLanguageModel();
-        List<ItemResult> expected;
-        try (ResultStore store = ResultStore.open(dir.resolve("reference.db"))) {
-            expected = new Scheduler().run(Planner.plan(HaltingRun.config(data), HaltingRun.TASKS, reference),
-                    reference, store, ProgressListener.NONE).results();
+        RunOutcome expected = Runs.schedule(Runs.prepare(data, HaltingRun.CONFIG, FakeModel.all(),
+                HaltingRun.task(kind)), dir.resolve("reference.db"));
+        long stored;
+        try (ResultStore store = ResultStore.open(db)) {
+            stored = store.responses(Canonical.modelKey(FakeModel.all().info()), kind).size();
         }
-        int stored;
-        try (ResultStore store = ResultStore.open(db, "fingerprint")) {
-            stored = store.loadAll().size();
-            assertTrue(stored >= batchesBeforeDeath && stored < expected.size(), stored + " items stored");
-            FakeLanguageModel model = new FakeLanguageModel();
-            RunOutcome outcome = new Scheduler().run(Planner.plan(HaltingRun.config(data), HaltingRun.TASKS, model),
-                    model, store, ProgressListener.NONE);
-            assertEquals(expected.size() - stored, model.sequencesSent());
-            SchedulerTest.assertSameResults(expected, outcome.results());
-        }
+        assertEquals(2L * callsBeforeDeath, stored, "every call before the kill was committed");
+        FakeModel model = FakeModel.all();
+        RunOutcome outcome = Runs.schedule(Runs.prepare(data, HaltingRun.CONFIG, model, HaltingRun.task(kind)), db);
+        assertEquals(expected.stats().requests() - stored, model.received(kind).size(), "only the missing ones");
+        assertEquals(SchedulerTest.values(expected), SchedulerTest.values(outcome));
     }
 
     private static String read(Path file) {
         try {
-            return java.nio.file.Files.readString(file);
+            return Files.readString(file);
         } catch (java.io.IOException e) {
             return e.toString();
         }

@@ -1,297 +1,210 @@
 package dev.proctor.core.schedule;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
-import dev.proctor.api.model.ScoreQuery;
-import dev.proctor.api.task.PromptFormat;
-import dev.proctor.api.task.Split;
-import dev.proctor.core.plan.EvaluationPlan;
+import dev.proctor.api.request.Embedding;
+import dev.proctor.api.request.Loglikelihood;
+import dev.proctor.api.request.Ranking;
+import dev.proctor.api.request.RequestKind;
+import dev.proctor.api.task.ItemScore;
+import dev.proctor.core.evaluate.PreparedRun;
+import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.plan.PlannedItem;
-import dev.proctor.core.plan.Planner;
-import dev.proctor.core.registry.TaskRegistry;
-import dev.proctor.core.result.ItemResult;
-import dev.proctor.core.run.ProgressListener;
-import dev.proctor.core.run.RunConfig;
-import dev.proctor.core.run.ScoringMode;
 import dev.proctor.core.store.ResultStore;
-import dev.proctor.core.testkit.FakeLanguageModel;
-import dev.proctor.core.testkit.FakeTask;
+import dev.proctor.core.store.StoredItem;
+import dev.proctor.core.testkit.FakeModel;
 import dev.proctor.core.testkit.Fixtures;
+import dev.proctor.core.testkit.LineTask;
+import dev.proctor.core.testkit.Runs;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The scheduler's promises, for every request kind: identical requests run once, every response and completed item
+ * is stored as it arrives, stored ones are never recomputed, a crash loses nothing completed, and a model's answers
+ * are checked before anything is scored from them.
+ */
 class SchedulerTest {
-    private static final int ITEMS = 18; // 3 subjects x 6
+    private static final int ROWS = 5;
+    private static final int ITEMS = 3 * ROWS;
+    private static final RunConfig CONFIG = Fixtures.config(List.of("lines"), 2);
 
     @TempDir
     Path dir;
     private Path data;
-    private TaskRegistry tasks = TaskRegistry.of(List.of(Fixtures.toyTask()));
-    /**
-     * Labels of three UTF-8 bytes whose first two bytes differ (丁 would share E4 B8 with 丙): continuations " 甲"
-     * etc. are four tokens that differ before the last one, so no two choices share a sequence.
-     */
-    private static final List<String> CJK = List.of("甲", "乙", "丙", "戊");
 
     @BeforeEach
     void data() throws IOException {
-        data = Fixtures.writeToyData(dir.resolve("data"), 6, 5);
+        data = Fixtures.writeLines(dir.resolve("data"), ROWS);
     }
 
-    private RunConfig config(PromptFormat format, ScoringMode scoring, int shots, int batchTokens) {
-        return Fixtures.config(List.of("toy"), data, format, scoring, shots, batchTokens);
+    private static LineTask task(RequestKind<?, ?> kind) {
+        return new LineTask("lines", kind, Fixtures.ALGEBRA, Fixtures.HISTORY, Fixtures.MUSIC);
     }
 
-    private RunOutcome run(RunConfig config, FakeLanguageModel model, String store) {
-        return run(config, model, store, ProgressListener.NONE);
-    }
-
-    private RunOutcome run(RunConfig config, FakeLanguageModel model, String store, ProgressListener listener) {
-        EvaluationPlan plan = Planner.plan(config, tasks, model);
-        try (ResultStore s = ResultStore.open(dir.resolve(store))) {
-            return new Scheduler().run(plan, model, s, listener);
-        }
-    }
-
-    @Test
-    void letterModeRunsOneSequencePerItem() {
-        FakeLanguageModel model = new FakeLanguageModel();
-        RunConfig config = config(PromptFormat.OFFICIAL, ScoringMode.LETTER, 2, RunConfig.DEFAULT_BATCH_TOKENS);
-        RunOutcome outcome = run(config, model, "r.db");
-        assertEquals(ITEMS, outcome.stats().items());
-        assertEquals(ITEMS, outcome.stats().sequences());
-        assertEquals(1.0, outcome.stats().forwardsPerItem());
-        assertEquals(ITEMS, model.sequencesSent());
-        model.batches().forEach(b -> b.forEach(q -> assertEquals(4, q.targets().length)));
-
-        PlannedItem first = Planner.plan(config, tasks, model).items().get(0);
-        int[] ctx = model.encode(first.prompt().context());
-        double[] expected = new double[4];
-        for (int c = 0; c < 4; c++) {
-            expected[c] = FakeLanguageModel.logProb(ctx, ctx.length - 1, "ABCD".charAt(c));
-        }
-        assertArrayEquals(expected, outcome.results().get(0).choiceLogLik());
-        assertEquals(first.key(), "toy/" + outcome.results().get(0).itemId());
-    }
-
-    @Test
-    void loglikWithMultiTokenContinuationsRunsOneSequencePerChoiceAndSumsThem() {
-        tasks = TaskRegistry.of(List.of(Fixtures.toyTask().letters(CJK)));
-        FakeLanguageModel model = new FakeLanguageModel();
-        RunConfig config = config(PromptFormat.LM_EVAL, ScoringMode.LOGLIK, 1, RunConfig.DEFAULT_BATCH_TOKENS);
-        RunOutcome outcome = run(config, model, "r.db");
-        assertEquals(4L * ITEMS, outcome.stats().sequences());
-        assertEquals(4.0, outcome.stats().forwardsPerItem());
-
-        PlannedItem first = Planner.plan(config, tasks, model).items().get(0);
-        String context = first.prompt().context();
-        int contextLength = model.encode(context).length;
-        for (int c = 0; c < 4; c++) {
-            int[] whole = model.encode(context + " " + CJK.get(c));
-            double sum = 0;
-            for (int t = contextLength; t < whole.length; t++) {
-                sum += FakeLanguageModel.logProb(whole, t - 1, whole[t]);
-            }
-            assertEquals(sum, outcome.results().get(0).choiceLogLik()[c], 1e-12);
-        }
-        ItemResult r = outcome.results().get(0);
-        assertArrayEquals(new int[] {1, 1, 1, 1}, r.choiceChars()); // " 甲" scored as "甲"
-        assertArrayEquals(new int[] {3, 3, 3, 3}, r.choiceBytes());
-    }
-
-    @Test
-    void continuationsThatDifferOnlyInTheirLastTokenShareOneForward() {
-        // " A".." D" are two byte-tokens each; (ctx + cont)[:-1] is ctx + " " for all four, as lm-eval groups them
-        FakeLanguageModel model = new FakeLanguageModel();
-        RunOutcome outcome = run(config(PromptFormat.LM_EVAL, ScoringMode.LOGLIK, 1, 4096), model, "r.db");
-        assertEquals(ITEMS, outcome.stats().sequences());
-        model.batches().forEach(b -> b.forEach(q -> assertEquals(5, q.targets().length))); // " ", A, B, C, D
-    }
-
-    @Test
-    void loglikWithOneTokenContinuationsSharesOneForwardAndMatchesLetterMode() {
-        FakeLanguageModel model = new FakeLanguageModel();
-        RunOutcome loglik = run(config(PromptFormat.OFFICIAL, ScoringMode.LOGLIK, 0, 4096), model, "a.db");
-        assertEquals(ITEMS, loglik.stats().sequences());
-        RunOutcome letter = run(config(PromptFormat.OFFICIAL, ScoringMode.LETTER, 0, 4096), model, "b.db");
-        for (int i = 0; i < ITEMS; i++) {
-            assertArrayEquals(letter.results().get(i).choiceLogLik(), loglik.results().get(i).choiceLogLik());
-        }
-    }
-
-    @Test
-    void identicalSequencesAreSentOnceAndFannedOut() throws IOException {
-        String[] rows = Fixtures.lines("same", 2);
-        FakeTask.write(data, Split.TEST, "algebra", rows[0], rows[1], rows[0]);
-        FakeLanguageModel model = new FakeLanguageModel();
-        RunConfig config = Fixtures.config(List.of("toy:algebra"), data, PromptFormat.OFFICIAL, ScoringMode.LETTER,
-                0, 4096);
-        RunOutcome outcome = run(config, model, "r.db");
-        assertEquals(3, outcome.stats().items());
-        assertEquals(2, outcome.stats().sequences());
-        assertEquals(2, model.sequencesSent());
-        assertArrayEquals(outcome.results().get(0).choiceLogLik(), outcome.results().get(2).choiceLogLik());
-        assertNotEquals(outcome.results().get(0).itemId(), outcome.results().get(2).itemId());
-    }
-
-    @Test
-    void resultsDoNotDependOnTheBatchBudget() {
-        tasks = TaskRegistry.of(List.of(Fixtures.toyTask().letters(CJK)));
-        RunConfig one = config(PromptFormat.LM_EVAL, ScoringMode.LOGLIK, 3, 1);
-        RunConfig big = config(PromptFormat.LM_EVAL, ScoringMode.LOGLIK, 3, RunConfig.DEFAULT_BATCH_TOKENS);
-        FakeLanguageModel alone = new FakeLanguageModel();
-        FakeLanguageModel batched = new FakeLanguageModel();
-        RunOutcome a = run(one, alone, "a.db");
-        RunOutcome b = run(big, batched, "b.db");
-        assertEquals(a.stats().sequences(), alone.calls()); // budget 1: every sequence alone
-        assertTrue(batched.calls() < alone.calls() / 4, batched.calls() + " batches");
-        assertSameResults(a.results(), b.results());
-    }
-
-    @Test
-    void batchesRespectTheBudgetLongestFirstAndStatsAreHonest() {
-        int budget = 700;
-        FakeLanguageModel model = new FakeLanguageModel();
-        RunOutcome outcome = run(config(PromptFormat.LM_EVAL, ScoringMode.LOGLIK, 2, budget), model, "r.db");
-        long real = 0;
-        long padded = 0;
-        int previous = Integer.MAX_VALUE;
-        for (List<ScoreQuery> batch : model.batches()) {
-            int longest = batch.stream().mapToInt(q -> q.tokens().length).max().orElseThrow();
-            assertTrue(batch.size() == 1 || batch.size() * longest <= budget, batch.size() + " x " + longest);
-            for (ScoreQuery q : batch) {
-                assertTrue(q.tokens().length <= previous);
-                previous = q.tokens().length;
-                real += q.tokens().length;
-            }
-            padded += (long) batch.size() * longest;
-        }
-        assertTrue(model.calls() > 5);
-        assertEquals(model.calls(), outcome.stats().batches());
-        assertEquals(model.sequencesSent(), outcome.stats().sequences());
-        assertEquals(real, outcome.stats().realTokens());
-        assertEquals(padded, outcome.stats().paddedTokens());
-        assertTrue(outcome.stats().forwardNanos() <= outcome.stats().totalNanos());
+    private RunOutcome run(RequestKind<?, ?> kind, FakeModel model, String db) {
+        PreparedRun run = Runs.prepare(data, CONFIG, model, task(kind));
+        return Runs.schedule(run, dir.resolve(db));
     }
 
     @ParameterizedTest
-    @EnumSource(ScoringMode.class)
-    void aKilledRunResumesWithOnlyTheMissingItems(ScoringMode scoring) {
-        tasks = TaskRegistry.of(List.of(Fixtures.toyTask().letters(CJK)));
-        int perItem = scoring == ScoringMode.LETTER ? 1 : 4;
-        RunConfig config = config(PromptFormat.LM_EVAL, scoring, 1, 300);
-        List<ItemResult> reference = run(config, new FakeLanguageModel(), "reference.db").results();
+    @ValueSource(strings = {"loglikelihood", "generate", "embed", "retrieve", "predict"})
+    void everyKindIsComputedOnceStoredAndThenReused(String kindId) {
+        RequestKind<?, ?> kind = RequestKind.of(kindId);
+        FakeModel model = FakeModel.all();
+        RunOutcome first = run(kind, model, "r.db");
+        long perItem = kind == RequestKind.LOGLIKELIHOOD ? 2 : 1;
+        assertEquals(ITEMS, first.stats().computedItems());
+        assertEquals(ITEMS * perItem, first.stats().requests());
+        assertEquals(ITEMS * perItem, first.stats().computedResponses());
+        assertEquals(ITEMS * perItem, model.received(kind).size());
+        int calls = model.calls();
 
-        FakeLanguageModel crashing = new FakeLanguageModel().failAfter(3 * perItem); // about one sequence per batch
-        assertThrows(IllegalStateException.class, () -> run(config, crashing, "run.db"));
+        RunOutcome again = run(kind, model, "r.db");
+        assertEquals(calls, model.calls(), "nothing is sent again");
+        assertEquals(0, again.stats().computedItems());
+        assertEquals(ITEMS, again.stats().reusedItems());
+        assertEquals(ITEMS * perItem, again.stats().reusedResponses());
+        assertEquals(values(first), values(again));
+        assertEquals(first.responses(), again.responses(), "responses read back equal");
+    }
+
+    @Test
+    void identicalRequestsRunOnceAndAnswerEveryItemThatMakesThem() throws IOException {
+        LineTask.write(data, "test", "algebra", "same text|yes", "same text|no", "other|yes");
+        FakeModel model = FakeModel.all();
+        RunOutcome outcome = run(RequestKind.LOGLIKELIHOOD, model, "r.db");
+        int distinct = (3 + 2 * ROWS) * 2 - 2;
+        assertEquals(distinct, model.received(RequestKind.LOGLIKELIHOOD).size());
+        assertEquals(distinct, new HashSet<>(model.received(RequestKind.LOGLIKELIHOOD)).size());
+        assertEquals(outcome.responses().get(0), outcome.responses().get(1), "both items got the shared responses");
+        assertEquals(1.0, outcome.scores().get(0).value("hit") + outcome.scores().get(1).value("hit"),
+                "same responses, opposite gold: exactly one is right");
+    }
+
+    @Test
+    void aCrashKeepsEveryCompletedResponseAndTheResumeComputesOnlyTheRest() {
+        List<Double> clean = values(run(RequestKind.LOGLIKELIHOOD, FakeModel.all(), "clean.db"));
+        FakeModel crashing = FakeModel.all().chunk(4).failAfter(3);
+        assertThrows(IllegalStateException.class, () -> run(RequestKind.LOGLIKELIHOOD, crashing, "r.db"));
         int stored;
-        try (ResultStore store = ResultStore.open(dir.resolve("run.db"))) {
-            stored = store.loadAll().size();
-        }
-        assertTrue(stored > 0 && stored < ITEMS, stored + " stored");
-
-        FakeLanguageModel resumed = new FakeLanguageModel();
-        long[] started = new long[2];
-        long[] advanced = new long[1];
-        RunOutcome outcome = run(config, resumed, "run.db", new ProgressListener() {
-            @Override
-            public void started(long pending, long alreadyDone) {
-                started[0] = pending;
-                started[1] = alreadyDone;
-            }
-
-            @Override
-            public void advanced(long items) {
-                advanced[0] += items;
-            }
-        });
-        int missing = ITEMS - stored;
-        assertEquals((long) perItem * missing, resumed.sequencesSent());
-        assertEquals(stored, outcome.stats().resumedItems());
-        assertEquals(missing, outcome.stats().items());
-        assertArrayEquals(new long[] {missing, stored}, started);
-        assertEquals(missing, advanced[0]);
-        assertSameResults(reference, outcome.results());
-
-        FakeLanguageModel again = new FakeLanguageModel();
-        run(config, again, "run.db");
-        assertEquals(0, again.calls());
-    }
-
-    @Test
-    void aStoredResultWithAnotherPromptIsScoredAgain() {
-        RunConfig config = config(PromptFormat.OFFICIAL, ScoringMode.LETTER, 0, 4096);
-        List<ItemResult> reference = run(config, new FakeLanguageModel(), "reference.db").results();
-        ItemResult good = reference.get(0);
-        ItemResult stale = reference.get(1);
-        try (ResultStore store = ResultStore.open(dir.resolve("run.db"))) {
-            store.putAll(List.of(good, new ItemResult(stale.task(), stale.subject(), stale.itemId(), "0".repeat(64),
-                    0, new double[] {0, 0, 0, 0}, stale.choiceChars(), stale.choiceBytes(), stale.gold())));
-        }
-        FakeLanguageModel model = new FakeLanguageModel();
-        RunOutcome outcome = run(config, model, "run.db");
-        assertEquals(ITEMS - 1, model.sequencesSent());
-        assertSameResults(reference, outcome.results());
-    }
-
-    @Test
-    void aStoreOfAnotherRunIsRefused() {
-        run(config(PromptFormat.OFFICIAL, ScoringMode.LETTER, 0, 4096), new FakeLanguageModel(), "r.db");
-        FakeLanguageModel model = new FakeLanguageModel();
-        ProctorException e = assertThrows(ProctorException.class,
-                () -> run(config(PromptFormat.OFFICIAL, ScoringMode.LETTER, 2, 4096), model, "r.db"));
-        assertTrue(e.getMessage().contains("different run") && e.getMessage().contains("shots"), e.getMessage());
-        assertEquals(0, model.calls());
-        // the batch budget is not part of the run's identity
-        run(config(PromptFormat.OFFICIAL, ScoringMode.LETTER, 0, 64), new FakeLanguageModel(), "r.db");
-    }
-
-    @Test
-    void aPlanWithoutGoldIsNotScored() throws IOException {
-        FakeTask.write(data, Split.TEST, "algebra", "q|a|b|c|d|");
-        RunConfig config = Fixtures.config(List.of("toy:algebra"), data, PromptFormat.OFFICIAL, ScoringMode.LETTER,
-                0, 4096);
-        FakeLanguageModel model = new FakeLanguageModel();
-        EvaluationPlan plan = Planner.plan(config, tasks, model, false);
         try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
-            assertThrows(ProctorException.class,
-                    () -> new Scheduler().run(plan, model, store, ProgressListener.NONE));
+            stored = store.responses(dev.proctor.core.store.Canonical.modelKey(crashing.info()),
+                    RequestKind.LOGLIKELIHOOD).size();
+            assertEquals(12, stored, "three calls of four responses were stored before the crash");
+            assertTrue(store.items().size() >= 5, "items whose responses were all in were stored too");
         }
-        assertEquals(0, model.calls());
+        FakeModel resumed = FakeModel.all();
+        RunOutcome outcome = run(RequestKind.LOGLIKELIHOOD, resumed, "r.db");
+        assertEquals(2 * ITEMS - stored, resumed.received(RequestKind.LOGLIKELIHOOD).size());
+        assertEquals(stored, outcome.stats().reusedResponses());
+        assertEquals(clean, values(outcome));
     }
 
     @Test
-    void overlongPromptsAreTruncatedWithoutFailingTheModel() {
-        FakeLanguageModel model = new FakeLanguageModel(40); // shorter than any zero-shot prompt
-        RunConfig config = config(PromptFormat.LM_EVAL, ScoringMode.LOGLIK, 2, 4096);
-        EvaluationPlan plan = Planner.plan(config, tasks, model);
-        assertEquals(ITEMS, plan.truncatedItems());
-        RunOutcome outcome = run(config, model, "r.db");
-        assertEquals(ITEMS, outcome.results().size());
-        model.batches().forEach(b -> b.forEach(q -> assertTrue(q.tokens().length <= 40)));
+    void aRetrieversCorpusEmbeddingsAreStoredSoAResumeDoesNotEmbedThemAgain() {
+        FakeModel crashing = new FakeModel("dense", RequestKind.RETRIEVE, RequestKind.EMBED)
+                .retrieveByEmbedding().chunk(2).failAfter(3);
+        assertThrows(IllegalStateException.class, () -> run(RequestKind.RETRIEVE, crashing, "r.db"));
+        assertEquals(ROWS, crashing.received(RequestKind.EMBED).size(), "the first subject's passages were embedded");
+
+        FakeModel resumed = new FakeModel("dense", RequestKind.RETRIEVE, RequestKind.EMBED).retrieveByEmbedding();
+        RunOutcome outcome = run(RequestKind.RETRIEVE, resumed, "r.db");
+        assertEquals(2 * ROWS, resumed.received(RequestKind.EMBED).size(), "only the other two subjects' passages");
+        assertEquals(ITEMS - 2, resumed.received(RequestKind.RETRIEVE).size());
+        FakeModel clean = new FakeModel("dense", RequestKind.RETRIEVE, RequestKind.EMBED).retrieveByEmbedding();
+        assertEquals(values(run(RequestKind.RETRIEVE, clean, "clean.db")), values(outcome));
+        assertEquals(3 * ROWS + ITEMS, clean.received(RequestKind.EMBED).size() + clean.received(RequestKind.RETRIEVE)
+                .size(), "a clean run embeds every passage once and retrieves every query once");
     }
 
-    static void assertSameResults(List<ItemResult> expected, List<ItemResult> actual) {
-        assertEquals(expected.size(), actual.size());
-        for (int i = 0; i < expected.size(); i++) {
-            ItemResult e = expected.get(i);
-            ItemResult a = actual.get(i);
-            assertEquals(List.of(e.task(), e.subject(), e.itemId(), e.promptSha256(), e.shotsUsed(), e.gold()),
-                    List.of(a.task(), a.subject(), a.itemId(), a.promptSha256(), a.shotsUsed(), a.gold()));
-            assertArrayEquals(e.choiceLogLik(), a.choiceLogLik(), e.itemId());
-            assertArrayEquals(e.choiceChars(), a.choiceChars());
-            assertArrayEquals(e.choiceBytes(), a.choiceBytes());
+    @Test
+    void aStaleItemIsScoredAgainFromItsStoredResponses() {
+        FakeModel model = FakeModel.all();
+        RunOutcome first = run(RequestKind.GENERATE, model, "r.db");
+        PreparedRun run = Runs.prepare(data, CONFIG, model, task(RequestKind.GENERATE));
+        PlannedItem item = run.plan().items().get(3);
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            store.commit(List.of(), List.of(new StoredItem(item.task(), item.item().id(), item.item().subject(),
+                    "stale", first.scores().get(3))));
         }
+        int calls = model.calls();
+        RunOutcome again = run(RequestKind.GENERATE, model, "r.db");
+        assertEquals(1, again.stats().computedItems());
+        assertEquals(0, again.stats().computedResponses());
+        assertEquals(calls, model.calls());
+    }
+
+    @Test
+    void responsesThatDoNotFitTheirRequestAreRefusedAndNothingIsScoredFromThem() {
+        FakeModel foreign = FakeModel.all().tamper(r -> r instanceof Ranking
+                ? new Ranking(List.of(new Ranking.Hit("not-a-document", 1))) : r);
+        ProctorException e = assertThrows(ProctorException.class, () -> run(RequestKind.RETRIEVE, foreign, "a.db"));
+        assertTrue(e.getMessage().contains("not-a-document is not in corpus"), e.getMessage());
+
+        FakeModel wrongType = FakeModel.all().tamper(r -> new Loglikelihood(-1, 1, true, false));
+        e = assertThrows(ProctorException.class, () -> run(RequestKind.GENERATE, wrongType, "b.db"));
+        assertTrue(e.getMessage().contains("invalid generate response"), e.getMessage());
+
+        int[] n = {0};
+        FakeModel changing = FakeModel.all().tamper(r -> r instanceof Embedding
+                ? new Embedding(n[0]++ % 2 == 0 ? new float[] {1, 0} : new float[] {1, 0, 0}) : r);
+        e = assertThrows(ProctorException.class, () -> run(RequestKind.EMBED, changing, "c.db"));
+        assertTrue(e.getMessage().contains("embedding of 3 components after ones of 2"), e.getMessage());
+        try (ResultStore store = ResultStore.open(dir.resolve("c.db"))) {
+            assertTrue(store.items().isEmpty(), "no item was scored");
+        }
+    }
+
+    @Test
+    void aModelThatLeavesRequestsUnansweredIsAnError() {
+        FakeModel lazy = new FakeModel("lazy", RequestKind.PREDICT).answerAtMost(3);
+        ProctorException e = assertThrows(ProctorException.class, () -> run(RequestKind.PREDICT, lazy, "r.db"));
+        assertTrue(e.getMessage().contains("left " + (ITEMS - 3) + " of " + ITEMS + " predict requests unanswered"),
+                e.getMessage());
+    }
+
+    @Test
+    void theListenerIsToldWhatIsPendingAndEveryCompletion() {
+        FakeModel model = FakeModel.all().chunk(3);
+        PreparedRun run = Runs.prepare(data, CONFIG, model, task(RequestKind.PREDICT));
+        long[] seen = new long[3];
+        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
+            run.schedule(store, new ProgressListener() {
+                @Override
+                public void started(long pending, long alreadyDone) {
+                    seen[0] = pending;
+                    seen[1] = alreadyDone;
+                }
+
+                @Override
+                public void advanced(long items) {
+                    seen[2] += items;
+                }
+            });
+        }
+        assertEquals(ITEMS, seen[0]);
+        assertEquals(0, seen[1]);
+        assertEquals(ITEMS, seen[2]);
+    }
+
+    static List<Double> values(RunOutcome outcome) {
+        List<Double> out = new ArrayList<>();
+        for (ItemScore s : outcome.scores()) {
+            out.add(s.value("hit"));
+            out.add(s.value("value"));
+        }
+        return out;
     }
 }

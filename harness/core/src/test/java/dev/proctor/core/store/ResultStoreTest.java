@@ -1,16 +1,23 @@
 package dev.proctor.core.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
-import dev.proctor.core.result.ItemResult;
+import dev.proctor.api.request.Embedding;
+import dev.proctor.api.request.Generation;
+import dev.proctor.api.request.Loglikelihood;
+import dev.proctor.api.request.Prediction;
+import dev.proctor.api.request.Ranking;
+import dev.proctor.api.request.RequestKind;
+import dev.proctor.api.request.Response;
+import dev.proctor.api.task.ItemScore;
+import dev.proctor.core.store.ResultStore.NewResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,85 +27,68 @@ class ResultStoreTest {
     @TempDir
     Path dir;
 
-    static ItemResult result(String id, double... logLik) {
-        return new ItemResult("toy", "algebra", id, "ab".repeat(32), 5, logLik, new int[] {1, 1, 2, 3},
-                new int[] {1, 2, 3, 6}, 2);
-    }
-
     @Test
-    void resultsRoundTripExactlyAcrossReopening() {
-        ItemResult r = result("algebra/test/0", -0.1, Double.NEGATIVE_INFINITY, -1e-300, -123.456789012345678);
-        try (ResultStore store = ResultStore.open(dir.resolve("sub/results.db"))) {
-            store.putAll(List.of(r));
+    void everyResponseKindReadsBackBitForBit() {
+        Map<RequestKind<?, ?>, Response> written = new LinkedHashMap<>();
+        written.put(RequestKind.LOGLIKELIHOOD, new Loglikelihood(-0.1 - 0.2, 3, true, false));
+        written.put(RequestKind.GENERATE, new Generation(" B\u00e9 中", Generation.Finish.STOP, 2, true));
+        written.put(RequestKind.EMBED, new Embedding(new float[] {Float.MIN_VALUE, -1.5f, 0.33333334f}));
+        written.put(RequestKind.RETRIEVE, new Ranking(List.of(new Ranking.Hit("d2", 0.1 + 0.2), new Ranking.Hit("d1",
+                -3e-300))));
+        written.put(RequestKind.PREDICT, new Prediction("boat", 0.5, List.of(new Prediction.Box("boat", 0.25, 1, 2,
+                3, 4))));
+        try (ResultStore store = ResultStore.open(dir.resolve("s.db"))) {
+            List<NewResponse> rows = new java.util.ArrayList<>();
+            written.forEach((kind, r) -> rows.add(new NewResponse("m", "k-" + kind.id(), kind, r)));
+            rows.add(new NewResponse("m", "minus-infinity", RequestKind.LOGLIKELIHOOD,
+                    new Loglikelihood(Double.NEGATIVE_INFINITY, 1, false, false)));
+            store.commit(rows, List.of());
         }
-        try (ResultStore store = ResultStore.open(dir.resolve("sub/results.db"))) {
-            Map<String, ItemResult> all = store.loadAll();
-            ItemResult back = all.get("toy/algebra/test/0");
-            assertArrayEquals(r.choiceLogLik(), back.choiceLogLik());
-            assertArrayEquals(r.choiceChars(), back.choiceChars());
-            assertArrayEquals(r.choiceBytes(), back.choiceBytes());
-            assertEquals(List.of(r.task(), r.subject(), r.itemId(), r.promptSha256(), r.shotsUsed(), r.gold()),
-                    List.of(back.task(), back.subject(), back.itemId(), back.promptSha256(), back.shotsUsed(),
-                            back.gold()));
-        }
-    }
-
-    @Test
-    void putAllReplacesAnItemsEarlierResult() {
-        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
-            store.putAll(List.of(result("a", -1, -2, -3, -4)));
-            store.putAll(List.of(result("a", -4, -3, -2, -1)));
-            assertEquals(1, store.loadAll().size());
-            assertEquals(-4, store.loadAll().get("toy/a").choiceLogLik()[0]);
+        try (ResultStore store = ResultStore.open(dir.resolve("s.db"))) {
+            written.forEach((kind, r) -> assertEquals(r, store.responses("m", kind).get("k-" + kind.id()), kind.id()));
+            assertEquals(Double.NEGATIVE_INFINITY, store.responses("m", RequestKind.LOGLIKELIHOOD)
+                    .get("minus-infinity").logLikelihood());
+            assertTrue(store.responses("other-model", RequestKind.GENERATE).isEmpty(), "keyed by model too");
         }
     }
 
     @Test
-    void putAllIsOneTransaction() {
-        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
-            ItemResult broken = new ItemResult(null, "algebra", "b", "x", 0, new double[] {-1}, new int[] {1},
-                    new int[] {1}, 0);
-            assertThrows(ProctorException.class, () -> store.putAll(List.of(result("a", -1, -2, -3, -4), broken)));
-            assertEquals(0, store.loadAll().size());
-            store.putAll(List.of(result("a", -1, -2, -3, -4)));
-            assertEquals(1, store.loadAll().size());
+    void itemsReadBackWithTheirValuesPredictionAndDetails() {
+        ItemScore score = new ItemScore(Map.of("acc", 1.0, "bpb", 0.1 + 0.2), 2,
+                Map.of("choiceLoglik", List.of(-1.25, -0.5), "generation", "B"));
+        try (ResultStore store = ResultStore.open(dir.resolve("s.db"))) {
+            store.commit(List.of(), List.of(new StoredItem("t", "a/test/0", "a", "f1", score)));
+        }
+        try (ResultStore store = ResultStore.open(dir.resolve("s.db"))) {
+            StoredItem item = store.items().get("t/a/test/0");
+            assertEquals("f1", item.fingerprint());
+            assertEquals(0.1 + 0.2, item.score().value("bpb"), 0.0);
+            assertEquals(2, item.score().prediction());
+            assertEquals(List.of(-1.25, -0.5), item.score().details().get("choiceLoglik"));
         }
     }
 
     @Test
-    void aStoreOpenedWithAnotherFingerprintIsRefused() {
-        ResultStore.open(dir.resolve("r.db"), "abc").close();
-        ResultStore.open(dir.resolve("r.db"), "abc").close();
-        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
-            assertEquals("abc", store.fingerprint().orElseThrow());
-        }
-        ProctorException e = assertThrows(ProctorException.class, () -> ResultStore.open(dir.resolve("r.db"), "xyz"));
-        assertTrue(e.getMessage().contains("this directory holds a different run"), e.getMessage());
-    }
-
-    @Test
-    void aStoreBoundToAnotherPlanIsRefusedNamingWhatDiffers() {
-        RunFingerprint mine = new RunFingerprint("{\"shots\":5,\"split\":\"test\",\"seed\":1}");
-        RunFingerprint other = new RunFingerprint("{\"shots\":0,\"split\":\"test\",\"seed\":2}");
-        try (ResultStore store = ResultStore.open(dir.resolve("r.db"), "abc")) {
-            store.bind(mine);
-        }
-        try (ResultStore store = ResultStore.open(dir.resolve("r.db"))) {
-            store.bind(mine);
-            assertEquals(mine, store.run().orElseThrow());
-            ProctorException e = assertThrows(ProctorException.class, () -> store.bind(other));
-            assertTrue(e.getMessage().contains("this directory holds a different run"), e.getMessage());
-            assertTrue(e.getMessage().contains("differs in: seed, shots"), e.getMessage());
+    void aStoreBoundToOneRunRefusesAnotherNamingWhatDiffers() {
+        RunFingerprint a = new RunFingerprint("{\"shots\":0,\"split\":\"test\"}");
+        RunFingerprint b = new RunFingerprint("{\"shots\":5,\"split\":\"test\"}");
+        try (ResultStore store = ResultStore.open(dir.resolve("s.db"))) {
+            store.bind(a);
+            store.bind(a);
+            ProctorException e = assertThrows(ProctorException.class, () -> store.bind(b));
+            assertTrue(e.getMessage().contains("differs in: shots"), e.getMessage());
         }
     }
 
     @Test
-    void theJournalIsWriteAhead() throws Exception {
-        ResultStore.open(dir.resolve("r.db")).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("r.db"));
-             ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
-            rs.next();
-            assertEquals("wal", rs.getString(1));
+    void aStoreOfAnotherSchemaIsRefused() throws Exception {
+        try (ResultStore store = ResultStore.open(dir.resolve("s.db"))) {
+            store.bind(new RunFingerprint("{}"));
         }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
+            c.createStatement().executeUpdate("UPDATE meta SET value = '1' WHERE key = 'schema'");
+        }
+        ProctorException e = assertThrows(ProctorException.class, () -> ResultStore.open(dir.resolve("s.db")));
+        assertTrue(e.getMessage().contains("schema 1"), e.getMessage());
     }
 }

@@ -1,10 +1,13 @@
 package dev.proctor.core.testkit;
 
 import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.ScoringMode;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.core.run.RunConfig;
-import dev.proctor.core.run.ScoringMode;
+import dev.proctor.api.task.TaskSettings;
+import dev.proctor.core.evaluate.RunConfig;
+import dev.proctor.stats.bootstrap.BootstrapConfig;
+import dev.proctor.stats.bootstrap.ConfidenceLevel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** Small data sets and configs for the core tests. */
+/** Small data sets and configurations for the core tests. */
 public final class Fixtures {
     public static final Subject ALGEBRA = new Subject("algebra", "Algebra", List.of("STEM"));
     public static final Subject HISTORY = new Subject("history", "History", List.of("Humanities", "Local"));
@@ -21,31 +24,25 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** {@code toy} with three subjects; every question text differs, lengths vary; gold cycles through A-D. */
-    public static FakeTask toyTask() {
-        return new FakeTask("toy", ALGEBRA, HISTORY, MUSIC);
-    }
-
-    public static Path writeToyData(Path dataDir, int testRows, int devRows) throws IOException {
+    /** Three subjects of {@code rows} test lines each; gold alternates yes/no; texts differ except a repeat. */
+    public static Path writeLines(Path dataDir, int rows) throws IOException {
         for (Subject s : List.of(ALGEBRA, HISTORY, MUSIC)) {
-            FakeTask.write(dataDir, Split.TEST, s.name(), lines(s.name() + " test", testRows));
-            FakeTask.write(dataDir, Split.DEV, s.name(), lines(s.name() + " dev", devRows));
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < rows; i++) {
+                lines.add(s.name() + " line " + i + " " + "x".repeat(i % 5) + "|" + (i % 2 == 0 ? "yes" : "no"));
+            }
+            LineTask.write(dataDir, "test", s.name(), lines.toArray(String[]::new));
         }
         return dataDir;
     }
 
-    public static String[] lines(String prefix, int rows) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            out.add(prefix + " question " + i + " " + "x".repeat((i * 7) % 13)
-                    + "|opt a" + i + "|opt b|opt c " + "y".repeat(i % 3) + "|opt d|" + "ABCD".charAt(i % 4));
-        }
-        return out.toArray(String[]::new);
+    public static TaskSettings settings() {
+        return new TaskSettings(Split.TEST, 0, OptionalInt.empty(), PromptFormat.OFFICIAL, ScoringMode.LETTER, 1234,
+                Map.of());
     }
 
-    public static RunConfig config(List<String> tasks, Path dataDir, PromptFormat format, ScoringMode scoring,
-                                   int shots, int batchTokens) {
-        return new RunConfig(tasks, Split.TEST, shots, OptionalInt.empty(), format, scoring, 1234, batchTokens,
-                Map.of(RunConfig.ANY_TASK, dataDir));
+    public static RunConfig config(List<String> tasks, int resamples) {
+        return new RunConfig(tasks, settings(), RunConfig.DEFAULT_BATCH_TOKENS,
+                new BootstrapConfig(resamples, 7, ConfidenceLevel.NINETY_FIVE));
     }
 }

@@ -1,2 +1,2 @@
-/** Fakes shared by the core tests: a deterministic byte-level model and a task over small text files. */
+/** Fakes for the core tests: a model for every request kind and a task over small text files. */
 package dev.proctor.core.testkit;

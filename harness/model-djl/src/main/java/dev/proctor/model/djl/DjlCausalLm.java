@@ -6,9 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.ZooModel;
 import dev.proctor.api.ProctorException;
-import dev.proctor.api.model.LanguageModel;
 import dev.proctor.api.model.ModelInfo;
-import dev.proctor.api.model.ScoreQuery;
+import dev.proctor.lm.CausalLm;
+import dev.proctor.lm.LmTokenizer;
+import dev.proctor.lm.ScoreQuery;
+import dev.proctor.lm.TargetScores;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,7 @@ import java.util.List;
  * only the logits rows asked for out of the engine, and the log-softmax in double precision. A subclass supplies
  * the forward (which inputs, which output) and how rows leave its engine's tensors.
  */
-abstract class DjlCausalLm implements LanguageModel {
+abstract class DjlCausalLm implements CausalLm {
     private final ZooModel<NDList, NDList> model;
     private final HfTokenizer tokenizer;
     private final ModelInfo info;
@@ -38,22 +40,69 @@ abstract class DjlCausalLm implements LanguageModel {
      */
     abstract float[] rows(NDManager scope, NDArray logits, long[] rows, int vocab);
 
+    /**
+     * Whether generation may pad on the left: only when the model takes position ids and an attention mask, so a
+     * row's numbers do not move with its padding. Otherwise it pads on the right (exact for a causal model too).
+     */
+    abstract boolean padsLeft();
+
     @Override
     public final ModelInfo info() {
         return info;
     }
 
     @Override
-    public final int[] encode(String text) {
-        return tokenizer.encode(text);
+    public final LmTokenizer tokenizer() {
+        return tokenizer;
     }
 
     @Override
-    public final List<double[]> score(List<ScoreQuery> batch) {
-        PaddedBatch padded = PaddedBatch.of(batch, info.eosTokenId(), info.maxContextLength());
+    public final List<TargetScores> score(List<ScoreQuery> batch) {
+        PaddedBatch padded = PaddedBatch.of(batch, tokenizer.eosTokenId(), tokenizer.maxContextLength());
         if (padded.rows().length == 0) {
-            return batch.stream().map(q -> new double[0]).toList();
+            return batch.stream().map(q -> new TargetScores(new double[0], new boolean[0])).toList();
         }
+        Rows rows = run(padded);
+        List<TargetScores> out = new ArrayList<>(batch.size());
+        for (int b = 0; b < batch.size(); b++) {
+            int[] targets = batch.get(b).targets();
+            double[] values = new double[targets.length];
+            boolean[] greedy = new boolean[targets.length];
+            for (int j = 0; j < targets.length; j++) {
+                if (targets[j] < 0 || targets[j] >= rows.vocab) {
+                    throw new ProctorException(info.name() + ": target token id " + targets[j] + " is outside the model's"
+                            + " vocabulary of " + rows.vocab);
+                }
+                int r = padded.rowOfTarget()[b][j];
+                values[j] = rows.values[r * rows.vocab + targets[j]] - rows.logZ[r];
+                greedy[j] = rows.argmax[r] == targets[j];
+            }
+            out.add(new TargetScores(values, greedy));
+        }
+        return out;
+    }
+
+    @Override
+    public final int[] nextTokens(List<int[]> sequences) {
+        PaddedBatch padded = PaddedBatch.lastPositions(sequences, tokenizer.eosTokenId(), tokenizer.maxContextLength(),
+                padsLeft());
+        Rows rows = run(padded);
+        int[] next = new int[sequences.size()];
+        for (int b = 0; b < next.length; b++) {
+            next[b] = rows.argmax[padded.rowOfTarget()[b][0]];
+        }
+        return next;
+    }
+
+    /** The wanted logits rows of a batch, with each row's log-normaliser and most likely token. */
+    private static final class Rows {
+        float[] values;
+        int vocab;
+        double[] logZ;
+        int[] argmax;
+    }
+
+    private Rows run(PaddedBatch padded) {
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDArray logits = forward(scope, model, padded);
             Shape shape = logits.getShape();
@@ -61,36 +110,23 @@ abstract class DjlCausalLm implements LanguageModel {
                 throw new ProctorException(info.name() + ": the model returned logits of shape " + shape + " for input "
                         + new Shape(padded.batchSize(), padded.length()) + "; expected [batch, length, vocab]");
             }
-            int vocab = Math.toIntExact(shape.get(2));
-            float[] rows = rows(scope, logits, padded.rows(), vocab);
-            return logProbs(batch, padded, rows, vocab);
-        }
-    }
-
-    private List<double[]> logProbs(List<ScoreQuery> batch, PaddedBatch padded, float[] rows, int vocab) {
-        double[] logZ = new double[padded.rows().length];
-        for (int r = 0; r < logZ.length; r++) {
-            logZ[r] = LogSoftmax.logSumExp(rows, r * vocab, vocab);
-            if (Double.isNaN(logZ[r]) || Double.isInfinite(logZ[r])) {
-                throw new ProctorException(info.name() + ": the model produced non-finite logits (log-sum-exp " + logZ[r]
-                        + ") at flat position " + padded.rows()[r] + " of a batch of " + padded.batchSize());
-            }
-        }
-        List<double[]> out = new ArrayList<>(batch.size());
-        for (int b = 0; b < batch.size(); b++) {
-            int[] targets = batch.get(b).targets();
-            double[] values = new double[targets.length];
-            for (int j = 0; j < targets.length; j++) {
-                if (targets[j] < 0 || targets[j] >= vocab) {
-                    throw new ProctorException(info.name() + ": target token id " + targets[j] + " is outside the model's"
-                            + " vocabulary of " + vocab);
+            Rows rows = new Rows();
+            rows.vocab = Math.toIntExact(shape.get(2));
+            rows.values = rows(scope, logits, padded.rows(), rows.vocab);
+            int n = padded.rows().length;
+            rows.logZ = new double[n];
+            rows.argmax = new int[n];
+            for (int r = 0; r < n; r++) {
+                rows.logZ[r] = LogSoftmax.logSumExp(rows.values, r * rows.vocab, rows.vocab);
+                if (Double.isNaN(rows.logZ[r]) || Double.isInfinite(rows.logZ[r])) {
+                    throw new ProctorException(info.name() + ": the model produced non-finite logits (log-sum-exp "
+                            + rows.logZ[r] + ") at flat position " + padded.rows()[r] + " of a batch of "
+                            + padded.batchSize());
                 }
-                int r = padded.rowOfTarget()[b][j];
-                values[j] = rows[r * vocab + targets[j]] - logZ[r];
+                rows.argmax[r] = LogSoftmax.argmax(rows.values, r * rows.vocab, rows.vocab);
             }
-            out.add(values);
+            return rows;
         }
-        return out;
     }
 
     @Override

@@ -57,4 +57,21 @@ public final class DjlLoading {
                     + " engine on " + DeviceResolver.describe(device) + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * DJL's engine and the native library actually loaded, e.g. {@code DJL 0.35.1 OnnxRuntime engine, ONNX Runtime
+     * 1.23.2}: for ONNX Runtime DJL reports the version it was built against, which the project overrides, so the
+     * runtime itself is asked.
+     */
+    public static String engineDescription(Engine engine, Device device) {
+        String library;
+        try {
+            library = engine.getEngineName().equals("OnnxRuntime")
+                    ? "ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion()
+                    : engine.getEngineName() + " " + engine.getVersion();
+        } catch (RuntimeException | LinkageError e) {
+            library = engine.getEngineName() + " (version unknown)";
+        }
+        return "DJL " + Engine.getDjlVersion() + " " + engine.getEngineName() + " engine, " + library;
+    }
 }

@@ -3,6 +3,7 @@ package dev.proctor.model.djl;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.proctor.api.ProctorException;
+import dev.proctor.lm.LmTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A HuggingFace {@code tokenizer.json} set up for scoring: no special tokens added, no truncation, no padding (the
- * harness controls lengths itself).
+ * harness controls lengths itself); with the context length of the model it belongs to.
  */
-final class HfTokenizer implements AutoCloseable {
+final class HfTokenizer implements LmTokenizer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HfTokenizer.class);
 
     /** End-of-sequence tokens looked for, in this order. */
@@ -21,13 +22,15 @@ final class HfTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
     private final int eosTokenId;
+    private final int maxContextLength;
 
-    private HfTokenizer(HuggingFaceTokenizer tokenizer, Path file) {
+    private HfTokenizer(HuggingFaceTokenizer tokenizer, Path file, int maxContextLength) {
         this.tokenizer = tokenizer;
         this.eosTokenId = findEos(file);
+        this.maxContextLength = maxContextLength;
     }
 
-    static HfTokenizer open(Path file) {
+    static HfTokenizer open(Path file, int maxContextLength) {
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                     .optTokenizerPath(file)
@@ -35,18 +38,34 @@ final class HfTokenizer implements AutoCloseable {
                     .optTruncation(false)
                     .optPadding(false)
                     .build();
-            return new HfTokenizer(tokenizer, file);
+            return new HfTokenizer(tokenizer, file, maxContextLength);
         } catch (IOException | RuntimeException e) {
             throw new ProctorException("cannot load the HuggingFace tokenizer " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 
-    int[] encode(String text) {
+    @Override
+    public int[] encode(String text) {
         return toInts(tokenizer.encode(text, false, false).getIds());
     }
 
-    int eosTokenId() {
+    @Override
+    public String decode(int[] ids) {
+        long[] longs = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            longs[i] = ids[i];
+        }
+        return tokenizer.decode(longs, false);
+    }
+
+    @Override
+    public int eosTokenId() {
         return eosTokenId;
+    }
+
+    @Override
+    public int maxContextLength() {
+        return maxContextLength;
     }
 
     private int findEos(Path file) {

@@ -7,6 +7,7 @@ import ai.djl.repository.zoo.ZooModel;
 import dev.proctor.api.model.ModelInfo;
 import dev.proctor.api.model.ModelSpec;
 import dev.proctor.datafiles.Sha256;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,18 +31,22 @@ record LoadedModel(ZooModel<NDList, NDList> model, HfTokenizer tokenizer, ModelI
      * @param options    engine-specific loading options, as {@link DjlLoading#load} takes them
      */
     static LoadedModel open(ModelSpec spec, String extension, String engineName, Map<String, String> options) {
-        ModelDirectory files = ModelDirectory.locate(spec.location(), extension);
+        ModelDirectory files = ModelDirectory.locate(spec.path(), extension);
         Engine engine = DjlLoading.engine(engineName);
         Device device = DeviceResolver.resolve(spec.device(), engine);
-        HfTokenizer tokenizer = HfTokenizer.open(files.tokenizerFile());
+        HfTokenizer tokenizer = HfTokenizer.open(files.tokenizerFile(), files.maxContextLength());
         try {
             ZooModel<NDList, NDList> model = DjlLoading.load(files.modelFile(), engineName, device, options);
-            ModelInfo info = new ModelInfo(files.name(), engine.getEngineName() + " " + engine.getVersion(),
-                    DeviceResolver.describe(device), Sha256.of(files.modelFile()), Sha256.of(files.tokenizerFile()),
-                    files.maxContextLength(), tokenizer.eosTokenId());
+            Map<String, Object> identity = new LinkedHashMap<>();
+            identity.put("modelSha256", Sha256.of(files.modelFile()));
+            identity.put("tokenizerSha256", Sha256.of(files.tokenizerFile()));
+            identity.put("maxContextLength", files.maxContextLength());
+            identity.put("eosTokenId", tokenizer.eosTokenId());
+            ModelInfo info = new ModelInfo(files.name(), "causal LM", DjlLoading.engineDescription(engine, device),
+                    DeviceResolver.describe(device), identity);
             LOG.info("loaded {} ({}) with {} on {}: max context {} ({}), eos id {}", info.name(),
-                    files.modelFile().getFileName(), info.engine(), info.device(), info.maxContextLength(),
-                    files.contextSource(), info.eosTokenId());
+                    files.modelFile().getFileName(), info.engine(), info.device(), files.maxContextLength(),
+                    files.contextSource(), tokenizer.eosTokenId());
             return new LoadedModel(model, tokenizer, info, files);
         } catch (RuntimeException e) {
             tokenizer.close();

@@ -1,6 +1,6 @@
 package dev.proctor.model.djl;
 
-/** Log-softmax normaliser of one logits row, computed in double precision. */
+/** Log-softmax normaliser and arg-max of one logits row, the normaliser in double precision. */
 final class LogSoftmax {
     private LogSoftmax() {
     }
@@ -19,5 +19,16 @@ final class LogSoftmax {
             sum += Math.exp(rows[from + v] - max);
         }
         return max + Math.log(sum);
+    }
+
+    /** The index of the largest of {@code vocab} entries; the first on ties, as torch.argmax. */
+    static int argmax(float[] rows, int from, int vocab) {
+        int best = 0;
+        for (int v = 1; v < vocab; v++) {
+            if (rows[from + v] > rows[from + best]) {
+                best = v;
+            }
+        }
+        return best;
     }
 }

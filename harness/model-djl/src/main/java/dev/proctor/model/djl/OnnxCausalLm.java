@@ -76,6 +76,11 @@ final class OnnxCausalLm extends DjlCausalLm {
     }
 
     @Override
+    boolean padsLeft() {
+        return inputs.contains("attention_mask") && inputs.contains("position_ids");
+    }
+
+    @Override
     float[] rows(NDManager scope, NDArray logits, long[] rows, int vocab) {
         return OrtRows.read(logits, rows, vocab);
     }

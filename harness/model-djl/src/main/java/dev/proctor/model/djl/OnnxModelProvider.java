@@ -1,8 +1,10 @@
 package dev.proctor.model.djl;
 
-import dev.proctor.api.model.LanguageModel;
+import dev.proctor.api.model.Model;
+import dev.proctor.api.model.ModelOpener;
 import dev.proctor.api.model.ModelProvider;
 import dev.proctor.api.model.ModelSpec;
+import dev.proctor.lm.CausalLmModel;
 
 /** {@code onnx:DIR}: a causal LM exported to ONNX, run by DJL's ONNX Runtime engine. */
 public final class OnnxModelProvider implements ModelProvider {
@@ -12,7 +14,12 @@ public final class OnnxModelProvider implements ModelProvider {
     }
 
     @Override
-    public LanguageModel load(ModelSpec spec) {
-        return OnnxCausalLm.load(spec);
+    public String description() {
+        return "causal LM exported to ONNX (DIR holds model.onnx, tokenizer.json, config.json), run by ONNX Runtime";
+    }
+
+    @Override
+    public Model load(ModelSpec spec, ModelOpener opener) {
+        return new CausalLmModel(OnnxCausalLm.load(spec));
     }
 }

@@ -36,6 +36,12 @@ final class TorchScriptCausalLm extends DjlCausalLm {
         return model.getBlock().forward(new ParameterStore(scope, false), feed, false).get(0);
     }
 
+    /** The module takes position ids and an attention mask by its signature. */
+    @Override
+    boolean padsLeft() {
+        return true;
+    }
+
     @Override
     float[] rows(NDManager scope, NDArray logits, long[] rows, int vocab) {
         NDArray picked = logits.reshape(-1, vocab).get(scope.create(rows));

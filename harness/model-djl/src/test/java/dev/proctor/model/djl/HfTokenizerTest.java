@@ -33,7 +33,7 @@ class HfTokenizerTest {
         Path file = tokenizer("""
                 {"id": 3, "content": "</s>", "single_word": false, "lstrip": false, "rstrip": false,
                  "normalized": false, "special": true}""", "\"[UNK]\": 0, \"hello\": 1, \"world\": 2, \"</s>\": 3");
-        try (HfTokenizer tokenizer = HfTokenizer.open(file)) {
+        try (HfTokenizer tokenizer = HfTokenizer.open(file, 2048)) {
             assertEquals(3, tokenizer.eosTokenId());
             assertArrayEquals(new int[] {1, 2}, tokenizer.encode("hello world"));
         }
@@ -42,7 +42,7 @@ class HfTokenizerTest {
     @Test
     void eosIsZeroWhenTheTokenizerHasNone() throws IOException {
         Path file = tokenizer("", "\"[UNK]\": 0, \"hello\": 1");
-        try (HfTokenizer tokenizer = HfTokenizer.open(file)) {
+        try (HfTokenizer tokenizer = HfTokenizer.open(file, 2048)) {
             assertEquals(0, tokenizer.eosTokenId());
         }
     }
@@ -51,7 +51,7 @@ class HfTokenizerTest {
     void aBrokenTokenizerIsNamed() throws IOException {
         Path file = dir.resolve("tokenizer.json");
         Files.writeString(file, "{\"model\": 42}");
-        ProctorException e = assertThrows(ProctorException.class, () -> HfTokenizer.open(file));
+        ProctorException e = assertThrows(ProctorException.class, () -> HfTokenizer.open(file, 2048));
         assertTrue(e.getMessage().contains(file.toAbsolutePath().toString()), e.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import dev.proctor.api.model.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,17 +26,18 @@ class LoadErrorsTest {
     static final Path NEEDS_PAST = Path.of("src/test/resources/fixtures/needs-past");
 
     @Test
-    void bothSchemesAreRegistered() {
+    void everySchemeOfThisModuleIsRegistered() {
         Set<String> schemes = ServiceLoader.load(ModelProvider.class).stream()
                 .map(p -> p.get().scheme()).collect(Collectors.toSet());
-        assertEquals(Set.of("onnx", "torchscript"), schemes);
+        assertTrue(schemes.containsAll(Set.of("onnx", "torchscript", "embedded", "onnx-encoder",
+                "torchscript-encoder")), schemes.toString());
     }
 
     @Test
     void aGraphWithAKvCacheInputIsRefusedAtLoad() {
         assertTrue(Files.isDirectory(NEEDS_PAST), "fixture missing: " + NEEDS_PAST.toAbsolutePath());
         ProctorException e = assertThrows(ProctorException.class,
-                () -> new OnnxModelProvider().load(new ModelSpec("onnx", NEEDS_PAST, "cpu")));
+                () -> new OnnxModelProvider().load(new ModelSpec("onnx", NEEDS_PAST.toString(), "cpu", Map.of()), null));
         assertTrue(e.getMessage().contains("past_key_values.0.key"), e.getMessage());
         assertTrue(e.getMessage().contains("input_ids/attention_mask/position_ids"), e.getMessage());
         assertTrue(e.getMessage().contains("without KV cache"), e.getMessage());
@@ -48,7 +50,7 @@ class LoadErrorsTest {
         String engine = scheme.equals("onnx") ? OnnxCausalLm.ENGINE : TorchScriptCausalLm.ENGINE;
         assumeTrue(Engine.getEngine(engine).getGpuCount() == 0, "this machine has a GPU that " + engine + " can use");
         ProctorException e = assertThrows(ProctorException.class,
-                () -> provider.load(new ModelSpec(scheme, TinyGpt.dir(), device)));
+                () -> provider.load(new ModelSpec(scheme, TinyGpt.dir().toString(), device, Map.of()), null));
         assertEquals("--device " + device + " asks for a GPU, but the " + engine + " engine sees none (no CUDA device"
                 + " or no GPU build of the engine); use --device cpu to run on the CPU", e.getMessage());
     }
@@ -59,13 +61,13 @@ class LoadErrorsTest {
         ModelProvider provider = scheme.equals("onnx") ? new OnnxModelProvider() : new TorchScriptModelProvider();
         Files.copy(TinyGpt.dir().resolve("config.json"), dir.resolve("config.json"));
         ProctorException noModel = assertThrows(ProctorException.class,
-                () -> provider.load(new ModelSpec(scheme, dir, "cpu")));
+                () -> provider.load(new ModelSpec(scheme, dir.toString(), "cpu", Map.of()), null));
         assertTrue(noModel.getMessage().contains(dir.toAbsolutePath().toString())
                 && noModel.getMessage().contains(modelFile), noModel.getMessage());
 
         Files.createSymbolicLink(dir.resolve(modelFile), TinyGpt.dir().resolve(modelFile).toAbsolutePath());
         ProctorException noTokenizer = assertThrows(ProctorException.class,
-                () -> provider.load(new ModelSpec(scheme, dir, "cpu")));
+                () -> provider.load(new ModelSpec(scheme, dir.toString(), "cpu", Map.of()), null));
         assertTrue(noTokenizer.getMessage().contains(dir.resolve("tokenizer.json").toAbsolutePath().toString()),
                 noTokenizer.getMessage());
     }
@@ -75,7 +77,7 @@ class LoadErrorsTest {
         Files.writeString(dir.resolve("model.onnx"), "this is not an ONNX graph");
         Files.createSymbolicLink(dir.resolve("tokenizer.json"), TinyGpt.dir().resolve("tokenizer.json").toAbsolutePath());
         ProctorException e = assertThrows(ProctorException.class,
-                () -> new OnnxModelProvider().load(new ModelSpec("onnx", dir, "cpu")));
+                () -> new OnnxModelProvider().load(new ModelSpec("onnx", dir.toString(), "cpu", Map.of()), null));
         assertTrue(e.getMessage().contains(dir.resolve("model.onnx").toAbsolutePath().toString()), e.getMessage());
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
-import dev.proctor.api.model.ScoreQuery;
+import dev.proctor.lm.ScoreQuery;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +27,17 @@ class PaddedBatchTest {
         assertArrayEquals(new long[] {2, 1, 3}, batch.rows());
         assertArrayEquals(new int[] {0, 0, 1}, batch.rowOfTarget()[0]);
         assertArrayEquals(new int[] {2}, batch.rowOfTarget()[1]);
+    }
+
+    @Test
+    void generationPadsOnTheLeftSoEveryRowEndsAtTheLastPosition() {
+        PaddedBatch batch = PaddedBatch.lastPositions(List.of(new int[] {5, 6, 7}, new int[] {8}), 99, 16, true);
+        assertArrayEquals(new long[] {5, 6, 7, 99, 99, 8}, batch.inputIds());
+        assertArrayEquals(new long[] {1, 1, 1, 0, 0, 1}, batch.attentionMask());
+        assertArrayEquals(new long[] {0, 1, 2, 0, 0, 0}, batch.positionIds(), "positions count from the first real token");
+        assertArrayEquals(new long[] {2, 5}, batch.rows(), "both rows' last token is at position 2");
+        PaddedBatch right = PaddedBatch.lastPositions(List.of(new int[] {5, 6, 7}, new int[] {8}), 99, 16, false);
+        assertArrayEquals(new long[] {2, 3}, right.rows(), "right-padded, the short row ends at its own position 0");
     }
 
     @Test

@@ -1,42 +1,44 @@
 package dev.proctor.stats.io;
 
-import dev.proctor.api.NamedChoice;
+import dev.proctor.api.ProctorException;
+import java.util.Objects;
+import java.util.Set;
 
-/** Which per-item number a statistic uses, and whether higher is better (which decides the sign for ranking). */
-public enum ItemMetric implements NamedChoice {
-    /** 1 when the prediction is the gold choice. */
-    ACC("acc", false),
-    /** lm-eval acc_norm: 1 when the length-normalised prediction is the gold choice. */
-    ACC_NORM("acc_norm", false),
+/**
+ * Which per-item metric a statistic uses (any metric the runs report: {@code acc}, {@code acc_norm}, {@code bpb},
+ * {@code exact_match}, {@code ndcg_cut_10}), and whether higher is better, which decides the sign for ranking.
+ *
+ * @param id            the metric's name in samples.jsonl
+ * @param lowerIsBetter true for losses such as bits per byte
+ */
+public record ItemMetric(String id, boolean lowerIsBetter) {
+    public static final ItemMetric ACC = new ItemMetric("acc", false);
+    public static final ItemMetric ACC_NORM = new ItemMetric("acc_norm", false);
     /** Bits per byte of the gold continuation (OLMES); lower is better, so its sign is flipped for ranking. */
-    BPB("bpb", true);
+    public static final ItemMetric BPB = new ItemMetric("bpb", true);
+    /** Metrics Proctor's tasks report for which lower is better. */
+    private static final Set<String> LOWER_IS_BETTER = Set.of("bpb", "no_answer");
 
-    private final String id;
-    private final boolean lowerIsBetter;
-
-    ItemMetric(String id, boolean lowerIsBetter) {
-        this.id = id;
-        this.lowerIsBetter = lowerIsBetter;
+    public ItemMetric {
+        Objects.requireNonNull(id, "id");
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    public boolean lowerIsBetter() {
-        return lowerIsBetter;
-    }
-
+    /** The value of an item; an error naming the metrics it has when it lacks this one. */
     public double value(ItemOutcome item) {
-        return switch (this) {
-            case ACC -> item.correct() ? 1 : 0;
-            case ACC_NORM -> item.correctNorm() ? 1 : 0;
-            case BPB -> item.goldBitsPerByte();
-        };
+        Double v = item.metrics().get(id);
+        if (v == null) {
+            throw new ProctorException("item " + item.key() + " has no metric '" + id + "'; its metrics are "
+                    + item.metrics().keySet());
+        }
+        return v;
     }
 
     public static ItemMetric parse(String id) {
-        return NamedChoice.lookup(ItemMetric.class, "metric", id);
+        String name = id == null ? "" : id.strip();
+        if (!name.matches("[A-Za-z][A-Za-z0-9_@.-]*")) {
+            throw new ProctorException("metric '" + id + "' is not a metric name (acc, acc_norm, bpb, exact_match,"
+                    + " ndcg_cut_10, ...)");
+        }
+        return new ItemMetric(name, LOWER_IS_BETTER.contains(name));
     }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Set;
 public final class RunDirectory {
     public static final String RESULTS = "results.json";
     public static final String SAMPLES = "samples.jsonl";
+    /** The results.json layout this reader understands. */
+    public static final String SCHEMA = "proctor-results/2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunDirectory() {
@@ -47,6 +51,10 @@ public final class RunDirectory {
         } catch (IOException e) {
             throw new DataFormatException(results, 0, "not valid JSON: " + e.getMessage());
         }
+        if (!SCHEMA.equals(root.path("schema").asText())) {
+            throw new DataFormatException(results, 0, "expected a results.json of schema " + SCHEMA + ", found "
+                    + (root.has("schema") ? root.get("schema").asText() : "none (written by an older Proctor)"));
+        }
         JsonNode provenance = root.path("provenance");
         String runId = provenance.path("runId").isTextual() ? provenance.get("runId").asText()
                 : dir.toAbsolutePath().normalize().getFileName().toString();
@@ -58,14 +66,17 @@ public final class RunDirectory {
 
     private static List<SubjectInfo> subjects(Path file, JsonNode array) {
         if (!array.isArray()) {
-            throw new DataFormatException(file, 0, "expected an array at results.subjects");
+            throw new DataFormatException(file, 0, "expected an array at results.subjects (a results.json of schema "
+                    + SCHEMA + ")");
         }
         List<SubjectInfo> out = new ArrayList<>();
         for (JsonNode s : array) {
             List<String> categories = new ArrayList<>();
             s.path("categories").forEach(c -> categories.add(c.asText()));
-            out.add(new SubjectInfo(text(file, 0, s, "task"), text(file, 0, s, "subject"),
-                    s.path("n").asInt(), number(s.path("acc")), number(s.path("gold_bits_per_byte")), categories));
+            Map<String, Double> values = new LinkedHashMap<>();
+            s.path("metrics").fields().forEachRemaining(e -> values.put(e.getKey(), number(e.getValue().path("value"))));
+            out.add(new SubjectInfo(text(file, 0, s, "task"), text(file, 0, s, "subject"), s.path("n").asInt(),
+                    values, categories));
         }
         return out;
     }
@@ -76,10 +87,14 @@ public final class RunDirectory {
         for (JsonLine line : JsonLinesReader.read(file)) {
             JsonNode o = line.object();
             long no = line.source().line();
+            JsonNode metrics = o.get("metrics");
+            if (metrics == null || !metrics.isObject()) {
+                throw new DataFormatException(file, no, "missing object field 'metrics'");
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            metrics.fields().forEachRemaining(e -> values.put(e.getKey(), number(e.getValue())));
             ItemOutcome item = new ItemOutcome(text(file, no, o, "task"), text(file, no, o, "subject"),
-                    text(file, no, o, "id"), integer(file, no, o, "gold"), bool(file, no, o, "correct"),
-                    o.has("correct_norm") ? bool(file, no, o, "correct_norm") : false,
-                    number(o.path("gold_bits_per_byte")));
+                    text(file, no, o, "id"), o.path("gold").toString(), values);
             if (!seen.add(item.key())) {
                 throw new DataFormatException(file, no, "item " + item.key() + " appears twice");
             }
@@ -99,21 +114,7 @@ public final class RunDirectory {
         return v.asText();
     }
 
-    private static int integer(Path file, long line, JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isIntegralNumber()) {
-            throw new DataFormatException(file, line, "missing integer field '" + field + "'");
-        }
-        return v.asInt();
-    }
 
-    private static boolean bool(Path file, long line, JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isBoolean()) {
-            throw new DataFormatException(file, line, "missing boolean field '" + field + "'");
-        }
-        return v.asBoolean();
-    }
 
     /** A number, or the strings "NaN"/"Infinity" Jackson writes for non-finite doubles; NaN when absent. */
     static double number(JsonNode v) {

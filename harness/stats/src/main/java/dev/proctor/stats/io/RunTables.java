@@ -1,6 +1,6 @@
 package dev.proctor.stats.io;
 
-import dev.proctor.core.result.Averaging;
+import dev.proctor.stats.Averaging;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -38,7 +38,7 @@ public final class ItemAlignment {
         int i = 0;
         for (ItemOutcome x : byA.values()) {
             ItemOutcome y = byB.get(x.key());
-            if (x.gold() != y.gold() || !x.subject().equals(y.subject())) {
+            if (!x.gold().equals(y.gold()) || !x.subject().equals(y.subject())) {
                 throw new ProctorException("item " + x.key() + " differs between the runs (" + nameA + ": subject "
                         + x.subject() + ", gold " + x.gold() + "; " + nameB + ": subject " + y.subject() + ", gold "
                         + y.gold() + "): they read different data under the same ids");

@@ -1,6 +1,6 @@
 package dev.proctor.stats.rank;
 
-import dev.proctor.core.result.Averaging;
+import dev.proctor.stats.Averaging;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.stats.bootstrap.Resamples;
 import dev.proctor.stats.bootstrap.Strata;

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reads run directories written by Proctor's own report writer. */
+/** Reads run directories in the layout proctor run writes (core's EvaluatorTest reads the real writer's files). */
 class RunDirectoryTest {
 
     @Test
@@ -25,10 +25,10 @@ class RunDirectoryTest {
         assertEquals("fixture:run-a", run.modelName());
         assertEquals(7, run.items().size());
         assertEquals("synthetic/alpha-0", run.items().get(0).key());
-        assertEquals(List.of(true, true, false, true), run.items().subList(0, 4).stream().map(ItemOutcome::correct).toList());
+        assertEquals(List.of(1.0, 1.0, 0.0, 1.0), run.items().subList(0, 4).stream().map(ItemMetric.ACC::value).toList());
         assertEquals(2, run.subjects().size());
-        assertEquals(0.75, run.subjects().get(0).acc(), 1e-15);
-        assertEquals(1.0 / Math.log(2) / 4, run.items().get(0).goldBitsPerByte(), 1e-12, "1 nat over 4 bytes");
+        assertEquals(0.75, run.subjects().get(0).value("acc"), 1e-15);
+        assertEquals(1.0 / Math.log(2) / 4, ItemMetric.BPB.value(run.items().get(0)), 1e-12, "1 nat over 4 bytes");
         assertTrue(run.resultsSha256().matches("[0-9a-f]{64}"));
         assertEquals(1.0, ItemMetric.ACC.value(run.items().get(0)));
         assertEquals(0.0, ItemMetric.ACC.value(run.items().get(2)));
@@ -52,11 +52,24 @@ class RunDirectoryTest {
     }
 
     @Test
-    void aLineWithoutCorrectnessIsAnError(@TempDir Path dir) throws IOException {
+    void aLineWithoutMetricsIsAnErrorAndAMissingMetricIsNamed(@TempDir Path dir) throws IOException {
         new RunFixture().subject("t", "s", "1").write(dir, "r");
         Files.writeString(dir.resolve("samples.jsonl"), "{\"id\":\"1\",\"task\":\"t\",\"subject\":\"s\",\"gold\":0}\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> RunDirectory.read(dir));
-        assertTrue(e.getMessage().contains("'correct'"), e.getMessage());
+        assertTrue(e.getMessage().contains("samples.jsonl:1: missing object field 'metrics'"), e.getMessage());
+        new RunFixture().subject("t", "s", "1").write(dir, "r");
+        ProctorException missing = assertThrows(ProctorException.class,
+                () -> ItemMetric.parse("exact_match").value(RunDirectory.read(dir).items().get(0)));
+        assertTrue(missing.getMessage().contains("no metric 'exact_match'; its metrics are [acc, acc_norm, bpb]"),
+                missing.getMessage());
+    }
+
+    @Test
+    void resultsOfAnOlderLayoutAreRefusedSayingSo(@TempDir Path dir) throws IOException {
+        new RunFixture().subject("t", "s", "1").write(dir, "r");
+        Files.writeString(dir.resolve("results.json"), "{\"provenance\": {}, \"results\": {\"subjects\": []}}");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> RunDirectory.read(dir));
+        assertTrue(e.getMessage().contains("written by an older Proctor"), e.getMessage());
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.proctor.stats.rank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proctor.core.result.Averaging;
+import dev.proctor.stats.Averaging;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.stats.bootstrap.ConfidenceLevel;
 import dev.proctor.stats.bootstrap.Strata;

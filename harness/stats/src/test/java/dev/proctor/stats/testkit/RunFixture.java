@@ -1,30 +1,30 @@
 package dev.proctor.stats.testkit;
 
-import dev.proctor.api.model.ModelInfo;
-import dev.proctor.api.task.PromptFormat;
-import dev.proctor.api.task.Split;
-import dev.proctor.core.aggregate.Aggregator;
-import dev.proctor.core.aggregate.Summary;
-import dev.proctor.core.result.ItemResult;
-import dev.proctor.core.result.RunStats;
-import dev.proctor.core.run.RunConfig;
-import dev.proctor.core.run.ScoringMode;
-import dev.proctor.report.Provenance;
-import dev.proctor.report.RunReport;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.stats.io.RunDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 /**
- * Writes small run directories with Proctor's own report writer ({@link RunReport}), so the reader is tested on
- * exactly the files {@code proctor run} produces. Each item has four choices; a correct item puts the highest
- * log-likelihood on the gold choice, a wrong one on the next choice.
+ * Writes small run directories in the layout {@code proctor run} writes (results.json of schema
+ * {@link RunDirectory#SCHEMA}, samples.jsonl with per-item metrics); the CLI and core tests check that the reader
+ * reads what the real writer writes. A correct item has acc 1; its bits per byte are its gold nats over 4 bytes.
  */
 public final class RunFixture {
-    private final List<ItemResult> items = new ArrayList<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Item(String task, String subject, String id, boolean correct, double goldNats, int gold) {
+    }
+
+    private final List<Item> items = new ArrayList<>();
 
     /** Adds one subject's items; {@code pattern} is a string of 1 (correct) and 0 (wrong), one per item. */
     public RunFixture subject(String task, String subject, String pattern) {
@@ -36,25 +36,55 @@ public final class RunFixture {
 
     /** One item; {@code goldNats} sets the gold continuation's negative log-likelihood (its bits per byte). */
     public RunFixture add(String task, String subject, String id, boolean correct, double goldNats) {
-        int gold = Math.abs(id.hashCode()) % 4;
-        double[] ll = {-9, -9, -9, -9};
-        ll[gold] = -goldNats;
-        ll[(gold + 1) % 4] = correct ? -goldNats - 1 : -goldNats + 0.5;
-        items.add(new ItemResult(task, subject, id, "0".repeat(64), 0, ll, new int[] {1, 1, 1, 1},
-                new int[] {4, 4, 4, 4}, gold));
+        items.add(new Item(task, subject, id, correct, goldNats, Math.abs(id.hashCode()) % 4));
         return this;
     }
 
     public Path write(Path dir, String runId) {
-        LinkedHashSet<String> tasks = new LinkedHashSet<>();
-        items.forEach(i -> tasks.add(i.task()));
-        RunConfig config = new RunConfig(List.copyOf(tasks), Split.TEST, 0, OptionalInt.empty(), PromptFormat.OFFICIAL,
-                ScoringMode.LETTER, 1234, 4096, Map.of());
-        ModelInfo model = new ModelInfo(runId, "fixture", "cpu", "a".repeat(64), "b".repeat(64), 512, 0);
-        Summary summary = Aggregator.aggregate(items, Map.of());
-        new RunReport(Provenance.of(runId, "fixture:" + runId, model, config, List.of(), List.of()),
-                summary.subjects(), summary.groups(), Map.of(), items, new RunStats(items.size(), 0, items.size(), 1, 0, 0, 0, 0))
-                .writeTo(dir);
-        return dir;
+        try {
+            Files.createDirectories(dir);
+            ObjectNode root = JSON.createObjectNode();
+            root.put("schema", RunDirectory.SCHEMA);
+            ObjectNode provenance = root.putObject("provenance");
+            provenance.put("runId", runId);
+            provenance.putObject("model").put("spec", "fixture:" + runId);
+            ArrayNode subjects = root.putObject("results").putArray("subjects");
+            Map<String, List<Item>> bySubject = new LinkedHashMap<>();
+            items.forEach(i -> bySubject.computeIfAbsent(i.task + "/" + i.subject, k -> new ArrayList<>()).add(i));
+            for (List<Item> members : bySubject.values()) {
+                ObjectNode s = subjects.addObject();
+                s.put("task", members.get(0).task);
+                s.put("subject", members.get(0).subject);
+                s.putArray("categories");
+                s.put("n", members.size());
+                ObjectNode metrics = s.putObject("metrics");
+                metrics.putObject("acc").put("value", members.stream().filter(Item::correct).count()
+                        / (double) members.size());
+                metrics.putObject("bpb").put("value", members.stream().mapToDouble(RunFixture::bpb).sum()
+                        / members.size());
+            }
+            Files.writeString(dir.resolve(RunDirectory.RESULTS), JSON.writeValueAsString(root));
+            List<String> lines = new ArrayList<>();
+            for (Item i : items) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("task", i.task);
+                o.put("subject", i.subject);
+                o.put("id", i.id);
+                o.put("gold", i.gold);
+                ObjectNode m = o.putObject("metrics");
+                m.put("acc", i.correct ? 1.0 : 0.0);
+                m.put("acc_norm", i.correct ? 1.0 : 0.0);
+                m.put("bpb", bpb(i));
+                lines.add(JSON.writeValueAsString(o));
+            }
+            Files.write(dir.resolve(RunDirectory.SAMPLES), lines);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double bpb(Item i) {
+        return i.goldNats / Math.log(2) / 4;
     }
 }

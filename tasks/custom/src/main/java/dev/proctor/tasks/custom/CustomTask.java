@@ -1,13 +1,13 @@
 package dev.proctor.tasks.custom;
 
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.FewShotSampling;
-import dev.proctor.api.task.Item;
-import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.mc.FewShotSampling;
+import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.api.task.mc.McTask;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.McFiles;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A task built by {@link CustomTasks} from a definition file; immutable once built. */
-final class CustomTask implements Task {
+final class CustomTask implements McTask {
     enum FileFormat { CSV, CSV_NO_HEADER, JSONL }
 
     private final String name;

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.FewShotSampling;
-import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.mc.FewShotSampling;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.api.task.mc.McTask;
 import dev.proctor.datafiles.AnswerFormat;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.StandardTemplates;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Builds a {@link Task} from a definition file ({@code .yaml}, {@code .yml} or {@code .json}); see
+ * Builds a {@link McTask} from a definition file ({@code .yaml}, {@code .yml} or {@code .json}); see
  * {@code tasks/custom/README.md} for the keys. Every problem with the file is a {@link DataFormatException}
  * naming it, the line and what was expected; an unknown key is named with the keys allowed at its place.
  */
@@ -43,7 +43,7 @@ public final class CustomTasks {
     private CustomTasks() {
     }
 
-    public static Task load(Path definitionFile) {
+    public static McTask load(Path definitionFile) {
         ObjectMapper mapper = mapperFor(definitionFile);
         Definition def;
         String text = null;

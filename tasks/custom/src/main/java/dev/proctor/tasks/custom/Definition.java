@@ -2,8 +2,8 @@ package dev.proctor.tasks.custom;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proctor.api.task.FewShotSampling;
-import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.mc.FewShotSampling;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.datafiles.AnswerFormat;
 import java.util.List;
 

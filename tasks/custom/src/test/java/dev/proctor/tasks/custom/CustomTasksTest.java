@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.FewShotSampling;
-import dev.proctor.api.task.Item;
-import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.mc.FewShotSampling;
+import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.api.task.mc.McTask;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class CustomTasksTest {
 
     @Test
     void userFacingExampleLoadsAndRenders() {
-        Task task = CustomTasks.load(EXAMPLE.resolve("invented-capitals.yaml"));
+        McTask task = CustomTasks.load(EXAMPLE.resolve("invented-capitals.yaml"));
         Path data = EXAMPLE.resolve("data");
         assertEquals("invented-capitals", task.name());
         List<Subject> subjects = task.subjects(data);
@@ -61,7 +61,7 @@ class CustomTasksTest {
     @Test
     void jsonDefinitionWithDiscoveryChoiceArraysAndIndexAnswers() throws URISyntaxException {
         Path def = resource("/quiz/quiz.json");
-        Task task = CustomTasks.load(def);
+        McTask task = CustomTasks.load(def);
         Path data = def.resolveSibling("data");
         List<Subject> subjects = task.subjects(data);
         assertEquals(List.of("arithmetic", "geography"), subjects.stream().map(Subject::name).toList());
@@ -90,7 +90,7 @@ class CustomTasksTest {
                   answer: 5
                 subjects: discover
                 """);
-        Task task = CustomTasks.load(def);
+        McTask task = CustomTasks.load(def);
         Subject algebra = task.subjects(dir).get(0);
         assertEquals("algebra", algebra.name());
         assertEquals(1, task.load(dir, algebra, Split.TEST).get(0).gold());
@@ -112,7 +112,7 @@ class CustomTasksTest {
                 templates:
                   official: {header: "", optionLine: "", answerCue: "", answerStyle: choice_text}
                 """);
-        Task task = CustomTasks.load(def);
+        McTask task = CustomTasks.load(def);
         Subject animals = task.subjects(dir).get(0);
         Item item = task.load(dir, animals, Split.TEST).get(0);
         McTemplate cloze = task.template(PromptFormat.OFFICIAL);
@@ -199,7 +199,7 @@ class CustomTasksTest {
     void discoveryWithNoMatchingFileFails() throws IOException {
         Path def = Files.writeString(dir.resolve("d.yaml"), "name: x\ndata: {path: \"{split}/{subject}.csv\"}\n"
                 + "subjects: discover\n");
-        Task task = CustomTasks.load(def);
+        McTask task = CustomTasks.load(def);
         DataFormatException e = assertThrows(DataFormatException.class, () -> task.subjects(dir.resolve("empty")));
         assertTrue(e.getMessage().contains("expected files matching '{split}/{subject}.csv'"), e.getMessage());
     }

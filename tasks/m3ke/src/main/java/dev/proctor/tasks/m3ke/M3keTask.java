@@ -1,7 +1,7 @@
 package dev.proctor.tasks.m3ke;
 
-import dev.proctor.api.task.Item;
-import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;

@@ -1,8 +1,7 @@
 /**
- * Retrieval tasks in the BEIR/MTEB layout, run with dense (ONNX encoders through DJL), BM25 (Lucene) or hybrid
- * retrievers and scored exactly as trec_eval does. {@link dev.proctor.tasks.retrieval.Retrieval} runs one
- * {@link dev.proctor.tasks.retrieval.RetrievalConfig} on one
- * {@link dev.proctor.tasks.retrieval.data.RetrievalDataset}; the subpackages hold the parts: {@code data},
- * {@code encode}, {@code search}, {@code fusion}, {@code eval}, {@code report} and {@code bench}.
+ * Retrieval as a task of the one evaluation path: datasets in the BEIR/MTEB layout are subjects
+ * ({@link dev.proctor.tasks.retrieval.RetrievalTask}), each judged query an item that asks any retriever for a
+ * ranking, scored exactly as trec_eval does ({@code eval}); {@code data} reads the files with file:line errors and
+ * ships a small bundled suite. The retrievers themselves are models (BM25, encoders, hybrids).
  */
 package dev.proctor.tasks.retrieval;

@@ -1,205 +1,141 @@
 package dev.proctor.tasks.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proctor.stats.bootstrap.BootstrapConfig;
-import dev.proctor.tasks.retrieval.eval.RunScoring;
-import dev.proctor.tasks.retrieval.report.RetrievalJson;
-import dev.proctor.tasks.retrieval.report.RetrievalReport;
-import dev.proctor.tasks.retrieval.encode.EmbeddedEncoder;
-import dev.proctor.tasks.retrieval.encode.EmbeddingCache;
-import dev.proctor.tasks.retrieval.encode.EncodeStats;
-import dev.proctor.tasks.retrieval.encode.EncoderInfo;
-import dev.proctor.tasks.retrieval.encode.EncoderSpec;
-import dev.proctor.tasks.retrieval.encode.DjlTextEncoder;
-import dev.proctor.tasks.retrieval.encode.TextEncoder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proctor.api.request.Ranking;
+import dev.proctor.core.evaluate.Evaluation;
+import dev.proctor.core.report.RunReport;
+import dev.proctor.retrieval.Qrels;
+import dev.proctor.retrieval.Run;
+import dev.proctor.retrieval.metrics.MetricOptions;
+import dev.proctor.retrieval.metrics.TrecEval;
+import dev.proctor.stats.Averaging;
+import dev.proctor.tasks.retrieval.data.RetrievalDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tech.tablesaw.api.Table;
 
 /**
- * Every retriever on both bundled datasets with the default encoders (bge-small-en / bge-small-zh, encoded one
- * text per call as --batching auto chooses for them), scored by proctor-retrieval. Floors sit below the nDCG@10
- * measured when they were set (2-core x86-64, ONNX Runtime 1.23.2): everyday-en bm25 0.8723, dense 0.9803,
- * hybrid-rrf 0.9450, hybrid-interp 0.9735; everyday-zh bm25 0.8815, dense 0.9901, hybrid-rrf 0.9264,
- * hybrid-interp 0.9603.
+ * Retrieval on the one evaluation path: the retrieval task with every retriever as a model (BM25, the default
+ * encoders bge-small-en / bge-small-zh encoded one text per call as they measure batch-dependent, and both hybrids)
+ * on both bundled datasets, scored by proctor-retrieval's trec_eval conventions. The expected nDCG@10 values are the
+ * ones the retrieval pipeline measured before it moved onto the evaluator (2-core x86-64, ONNX Runtime 1.23.2).
  */
 class BundledSuiteEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
-    static Path embeddings;
+    static Path out;
 
-    /** One open encoder per model for the whole class: loading costs about a second each. */
-    static final Map<String, DjlTextEncoder> OPEN = new HashMap<>();
-
-    static TextEncoder shared(EncoderSpec spec, int budget) {
-        DjlTextEncoder encoder = OPEN.computeIfAbsent(spec.config().name() + "@" + budget, k -> DjlTextEncoder.open(
-                TestCaches.encoder(embedded(spec.config().name())), budget));
-        return new TextEncoder() {
-            @Override
-            public EncoderInfo info() {
-                return encoder.info();
-            }
-
-            @Override
-            public float[][] encode(List<String> texts) {
-                return encoder.encode(texts);
-            }
-
-            @Override
-            public float[][] encodeTogether(List<String> texts) {
-                return encoder.encodeTogether(texts);
-            }
-
-            @Override
-            public EncodeStats stats() {
-                return encoder.stats();
-            }
-
-            @Override
-            public void close() {
-                // closed once, after all tests
-            }
+    static String model(String retriever, String dataset) {
+        String encoder = "embedded:" + (dataset.endsWith("zh") ? "bge-small-zh" : "bge-small-en");
+        return switch (retriever) {
+            case "bm25" -> "bm25";
+            case "dense" -> encoder;
+            default -> retriever + ":" + encoder + "+bm25";
         };
     }
 
-    static EmbeddedEncoder embedded(String modelName) {
-        for (EmbeddedEncoder e : EmbeddedEncoder.values()) {
-            if (e.config().name().equals(modelName)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException(modelName);
-    }
-
-    @AfterAll
-    static void closeEncoders() {
-        OPEN.values().forEach(DjlTextEncoder::close);
-    }
-
-    static RetrievalOutcome run(String dataset, RetrievalConfig config) {
-        return Retrieval.run(TestCaches.bundled(dataset), config, new EmbeddingCache(embeddings),
-                BundledSuiteEndToEndTest::shared);
-    }
-
-    @ParameterizedTest(name = "{0} {1} nDCG@10 > {2}")
+    @ParameterizedTest(name = "{0} {1} nDCG@10 = {2}")
     @CsvSource({
-            "everyday-en, bm25, 0.80",
-            "everyday-en, dense, 0.90",
-            "everyday-en, hybrid-rrf, 0.85",
-            "everyday-en, hybrid-interp, 0.85",
-            "everyday-zh, bm25, 0.80",
-            "everyday-zh, dense, 0.90",
-            "everyday-zh, hybrid-rrf, 0.85",
-            "everyday-zh, hybrid-interp, 0.85",
+            "everyday-en, bm25, 0.8723",
+            "everyday-en, dense, 0.9803",
+            "everyday-en, hybrid-rrf, 0.9450",
+            "everyday-en, hybrid-interp, 0.9735",
+            "everyday-zh, bm25, 0.8815",
+            "everyday-zh, dense, 0.9901",
+            "everyday-zh, hybrid-rrf, 0.9264",
+            "everyday-zh, hybrid-interp, 0.9603",
     })
-    void scoresAboveTheFloor(String dataset, String retriever, double floor) {
-        RetrievalOutcome out = run(dataset, RetrievalConfig.builder(RetrieverKind.of(retriever)).build());
-        System.out.printf(Locale.ROOT, "%s %s nDCG@10 %.4f, recall@100 %.4f, recip_rank %.4f%n", dataset, retriever,
-                out.mainScore(), out.evaluation().mean("recall_100"), out.evaluation().mean("recip_rank"));
-        assertEquals(22, out.evaluation().numQueries());
-        assertTrue(out.mainScore() > floor, "nDCG@10 " + out.mainScore());
+    void everyRetrieverScoresAsBefore(String dataset, String retriever, double expected) {
+        Evaluation e = TestCaches.run(dataset, model(retriever, dataset), Map.of(), 8192,
+                out.resolve(dataset + "-" + retriever));
+        double ndcg = TestCaches.ndcg10(e);
+        System.out.printf(Locale.ROOT, "%s %s nDCG@10 %.4f%n", dataset, retriever, ndcg);
+        assertEquals(22, e.report().summary().task("retrieval").subjects().get(0).n());
+        assertEquals(expected, ndcg, 5e-5);
+    }
+
+    /** The evaluator's mean over the queries is trec_eval's mean of the whole run, to the last bit. */
+    @Test
+    void theMeanOverItemsIsTrecEvalsMeanOfTheWholeRun() {
+        Evaluation e = TestCaches.run("everyday-en", "bm25", Map.of(), 8192, out.resolve("exact"));
+        Map<String, Map<String, Double>> run = new LinkedHashMap<>();
+        var plan = e.report().plan();
+        for (int i = 0; i < plan.items().size(); i++) {
+            run.put(plan.items().get(i).item().id(), ((Ranking) e.report().outcome().responses().get(i).get(0))
+                    .scores());
+        }
+        RetrievalDataset data = TestCaches.bundled("everyday-en");
+        var whole = TrecEval.evaluate(new Qrels(data.qrels().judgments()), new Run(run), MetricOptions.defaults());
+        var row = e.report().summary().task("retrieval").overall(Averaging.MICRO);
+        for (String measure : List.of("ndcg_cut_10", "map_cut_100", "recall_100", "P_5", "recip_rank")) {
+            assertEquals(whole.mean(measure), row.metric(measure).value(), 0.0, measure);
+        }
     }
 
     @Test
-    void theReportCarriesPerQueryBootstrapIntervals(@TempDir Path dir) throws Exception {
-        RetrievalOutcome out = run("everyday-en", RetrievalConfig.builder(RetrieverKind.BM25).build());
-        RetrievalReport.write(out, dir, RetrievalReport.reportId(out, BootstrapConfig.defaults()), List.of("retrieve", "--dataset",
-                "bundled:everyday-en", "--retriever", "bm25"));
-
-        Table summary = Table.read().csv(dir.resolve(RetrievalReport.SUMMARY_CSV).toFile());
-        for (String c : List.of("mean", "bootstrap_se", "ci_low", "ci_high", "ci_level", "bootstrap_resamples",
-                "bootstrap_seed")) {
-            assertTrue(summary.columnNames().contains(c), c + " in " + summary.columnNames());
+    void theReportCarriesEveryMeasureWithItsIntervalAndTheMainScore() throws Exception {
+        Path dir = out.resolve("report");
+        TestCaches.run("everyday-en", "bm25", Map.of(), 8192, dir);
+        JsonNode root = JSON.readTree(dir.resolve(RunReport.RESULTS).toFile());
+        assertEquals("ndcg_cut_10", root.at("/tasks/0/mainMetric").asText());
+        JsonNode subject = root.at("/results/subjects/0");
+        assertEquals("everyday-en", subject.get("subject").asText());
+        for (String m : List.of("ndcg_cut_10", "map_cut_10", "recall_10", "recip_rank", "success_1")) {
+            JsonNode v = subject.at("/metrics/" + m);
+            assertTrue(v.get("ci").get(0).asDouble() <= v.get("value").asDouble()
+                    && v.get("value").asDouble() <= v.get("ci").get(1).asDouble() && v.get("stderr").asDouble() > 0,
+                    m + " " + v);
         }
-        for (String m : List.of("ndcg_cut_10", "map_cut_10", "recall_10", "recip_rank")) {
-            Table row = summary.where(summary.stringColumn("measure").isEqualTo(m));
-            assertEquals(1, row.rowCount(), m);
-            double mean = row.doubleColumn("mean").get(0);
-            double low = row.doubleColumn("ci_low").get(0);
-            double high = row.doubleColumn("ci_high").get(0);
-            assertTrue(low <= mean && mean <= high && low < high, m + ": " + low + " " + mean + " " + high);
-            assertTrue(row.doubleColumn("bootstrap_se").get(0) > 0, m);
-            assertEquals(10_000, ((Number) row.column("bootstrap_resamples").get(0)).intValue());
-            assertEquals(BootstrapConfig.DEFAULT_SEED, ((Number) row.column("bootstrap_seed").get(0)).longValue());
-        }
-        assertEquals(RunScoring.MAIN_MEASURE, summary.stringColumn("measure").get(0));
-
-        String md = Files.readString(dir.resolve(RetrievalReport.SUMMARY_MD));
-        assertTrue(md.contains("| bootstrap_se | ci_low | ci_high |"), md);
-        assertTrue(md.contains("95% CI ["), md);
-        assertTrue(md.contains("B = 10000 resamples, seed 1234"), md);
-        assertTrue(md.contains("Well19937c"), md);
-
-        JsonNode json = RetrievalJson.MAPPER.readTree(dir.resolve(RetrievalReport.RESULTS).toFile());
-        JsonNode boot = json.path("bootstrap");
-        assertEquals(10_000, boot.path("B").asInt());
-        assertEquals(BootstrapConfig.DEFAULT_SEED, boot.path("seed").asLong());
-        assertEquals(BootstrapConfig.RNG, boot.path("rng").asText());
-        assertEquals(95.0, boot.path("confidence_percent").asDouble());
-        assertEquals(22, boot.path("queries").asInt());
-        for (String m : List.of("ndcg_cut_10", "map_cut_10", "recall_10", "recip_rank")) {
-            JsonNode node = boot.path("measures").path(m);
-            assertEquals(out.evaluation().mean(m), node.path("mean").asDouble(), 0.0, m);
-            assertTrue(node.path("ci_low").isDouble() && node.path("ci_high").isDouble()
-                    && node.path("bootstrap_se").isDouble(), m + " " + node);
-            assertEquals(2, node.path("bootstrap").path("ci95_percentile_linear").size(), m + " " + node);
-        }
-        JsonNode main = json.path("mainScore");
-        assertTrue(main.path("ci_low").asDouble() <= main.path("value").asDouble()
-                && main.path("value").asDouble() <= main.path("ci_high").asDouble(), main.toString());
-        System.out.printf(Locale.ROOT, "everyday-en bm25 %s%n", md.lines().filter(l -> l.startsWith("| ")
-                && l.contains("ndcg_cut_10")).findFirst().orElse(""));
+        assertEquals("bundled", root.at("/provenance/dataChecks/0/status").asText());
+        assertEquals("everyday-en", root.at("/provenance/dataChecks/0/dataset").asText());
+        assertEquals(4, root.at("/provenance/dataChecks/0/files").asInt(), "corpus, queries, qrels, dataset.json");
+        JsonNode sample = JSON.readTree(Files.readAllLines(dir.resolve(RunReport.SAMPLES)).get(0));
+        assertEquals("retrieve", sample.at("/requests/0/kind").asText());
+        assertEquals(100, sample.at("/requests/0/topK").asInt());
+        assertTrue(sample.at("/responses/0/hits").size() > 0);
+        assertTrue(sample.get("gold").isObject(), "the query's judgments");
     }
 
     @Test
-    void theDefaultScoresDoNotDependOnTheBatchBudget() {
-        RetrievalOutcome big = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE).optBatchTokens(8192)
-                .build());
-        // 60 tokens: most passages would run alone under the budget, so the probe must batch them itself
-        RetrievalOutcome small = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE).optBatchTokens(60)
-                .build());
-        DenseReport a = big.dense().orElseThrow();
-        DenseReport b = small.dense().orElseThrow();
-        System.out.printf(Locale.ROOT, "bge-small-en, --batching auto: %s%n", a.batching().describe());
-        assertTrue(a.batching().perText() && b.batching().perText(), "the quantised encoder is batch-dependent");
-        assertTrue(a.batching().measurement().orElseThrow().maxDelta() > 1e-3, a.batching().describe());
-        assertEquals(12, a.batching().measurement().orElseThrow().probes(), "8 passages and 4 queries");
-        assertEquals(1, a.encoder().batchTokens());
-        assertEquals(a.cacheKey(), b.cacheKey(), "one text per call whatever the budget: the same vectors");
-        assertEquals(big.mainScore(), small.mainScore(), 0.0);
-        assertEquals(big.run(), small.run());
+    void denseScoresDoNotDependOnTheBatchBudget() {
+        Evaluation big = TestCaches.run("everyday-en", "embedded:bge-small-en", Map.of(), 8192, out.resolve("big"));
+        Evaluation small = TestCaches.run("everyday-en", "embedded:bge-small-en", Map.of(), 60, out.resolve("small"));
+        String note = big.report().outcome().notes().get("encoder batching bge-small-en");
+        System.out.println("bge-small-en batching: " + note);
+        assertTrue(note.startsWith("one text per call: 12 probe texts"), note);
+        assertEquals(big.report().outcome().responses(), small.report().outcome().responses(), "the same rankings");
+        assertEquals(TestCaches.ndcg10(big), TestCaches.ndcg10(small), 0.0);
+        assertEquals(big.report().provenance().model().identity(), small.report().provenance().model().identity());
 
-        RetrievalOutcome batched = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE)
-                .optBatching(dev.proctor.tasks.retrieval.encode.EncoderBatching.BUDGET).build());
-        DenseReport c = batched.dense().orElseThrow();
-        assertEquals(8192, c.encoder().batchTokens(), "--batching budget keeps the budget");
-        assertTrue(!c.batching().perText() && c.batching().measurement().isEmpty());
+        Evaluation batched = TestCaches.run("everyday-en", "embedded:bge-small-en", Map.of("batching", "budget"), 8192,
+                out.resolve("batched"));
+        assertNotEquals(big.report().provenance().model().identity(), batched.report().provenance().model().identity(),
+                "vectors that depend on the batch are another model's responses");
         System.out.printf(Locale.ROOT, "everyday-en dense nDCG@10: one text per call %.4f, batched (8192) %.4f%n",
-                big.mainScore(), batched.mainScore());
+                TestCaches.ndcg10(big), TestCaches.ndcg10(batched));
     }
 
     @Test
     void hnswOnTheBundledCorpusFindsWhatExactSearchFinds() {
-        RetrievalOutcome exact = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE).build());
-        RetrievalOutcome hnsw = run("everyday-en", RetrievalConfig.builder(RetrieverKind.DENSE)
-                .optSearch(SearchMode.HNSW).build());
-        DenseReport report = hnsw.dense().orElseThrow();
-        assertTrue(report.searcher().startsWith("hnsw"), report.searcher());
-        assertEquals(1.0, report.hnswRecallAt10().orElseThrow(), 1e-12, "50 documents: the graph is exhaustive");
-        assertTrue(report.cacheHit(), "the second dense run on the same corpus reads the embedding cache");
-        assertEquals(0, report.corpusEncoding().forwardCalls());
-        assertEquals(exact.mainScore(), hnsw.mainScore(), 0.0);
-        assertTrue(exact.dense().orElseThrow().hnswRecallAt10().isEmpty(), "exact search reports no HNSW recall");
+        Evaluation exact = TestCaches.run("everyday-en", "embedded:bge-small-en", Map.of(), 8192, out.resolve("ex"));
+        Evaluation hnsw = TestCaches.run("everyday-en", "embedded:bge-small-en", Map.of("search", "hnsw"), 8192,
+                out.resolve("hnsw"));
+        Map<String, String> notes = hnsw.report().outcome().notes();
+        assertTrue(notes.get("dense search everyday-en").startsWith("hnsw"), notes.toString());
+        assertTrue(notes.get("hnsw recall@10 everyday-en").startsWith("1.0000"), notes.toString());
+        assertEquals(TestCaches.ndcg10(exact), TestCaches.ndcg10(hnsw), 0.0);
     }
 }

@@ -1,11 +1,11 @@
 package dev.proctor.tasks.synthetic;
 
-import dev.proctor.api.task.Item;
-import dev.proctor.api.task.McTemplate;
+import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
+import dev.proctor.api.task.mc.McTask;
 import dev.proctor.datafiles.DataDirs;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * Chinese subjects ({@code Chinese} among their categories) as CMMLU is (official {@code 题目：...答案是：};
  * lm-eval {@code ...答案：}). Scoring is the harness's: letters by default.
  */
-public final class SyntheticTask implements Task {
+public final class SyntheticTask implements McTask {
     private static final SplitFiles FILES = new SplitFiles("synthetic", EnumSet.of(Split.DEV, Split.TEST),
             (subject, split) -> subject + ".csv");
 

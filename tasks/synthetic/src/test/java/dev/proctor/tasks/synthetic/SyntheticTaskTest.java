@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proctor.api.task.Item;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;

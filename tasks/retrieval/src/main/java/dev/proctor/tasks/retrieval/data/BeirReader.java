@@ -54,7 +54,7 @@ public final class BeirReader {
         for (JsonLine line : JsonLinesReader.read(file)) {
             String id = id(line);
             requireNew(seen, id, line.source(), "_id");
-            queries.add(new Query(id, text(line, "text")));
+            queries.add(new Query(id, text(line, "text"), line.source()));
         }
         return queries;
     }

@@ -2,8 +2,8 @@ package dev.proctor.tasks.retrieval.data;
 
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.UnknownNameException;
+import dev.proctor.datafiles.ClasspathFiles;
 import dev.proctor.datafiles.ProctorCache;
-import dev.proctor.tasks.retrieval.io.ClasspathFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +39,19 @@ public final class BundledDatasets {
         } catch (java.io.IOException e) {
             throw new ProctorException("cannot read " + resource + " from the classpath: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every bundled dataset under one folder in the cache ({@code <cache>/retrieval/bundled-<hash>/everyday-en/...}),
+     * copied there first if needed: the retrieval task's bundled data directory.
+     */
+    public static Path root() {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            FILES.forEach(f -> files.put(name + "/" + f, ROOT + name + "/" + f));
+        }
+        return ClasspathFiles.materialize(BundledDatasets.class, files, ProctorCache.root().resolve("retrieval"),
+                "bundled", "the bundled retrieval datasets");
     }
 
     /** The dataset's folder in the cache, copied there first if needed. */

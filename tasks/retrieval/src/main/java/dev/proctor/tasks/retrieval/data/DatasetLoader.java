@@ -9,31 +9,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Resolves {@code bundled:NAME} or a folder to a {@link RetrievalDataset}. */
+/** Reads one BEIR dataset folder for one split. */
 public final class DatasetLoader {
-    public static final String BUNDLED_PREFIX = "bundled:";
-
     private DatasetLoader() {
     }
 
     /**
-     * @param spec     {@code bundled:NAME} or a path to a BEIR folder
+     * @param dir      the dataset's folder (corpus.jsonl, queries.jsonl, qrels/, optional dataset.json)
+     * @param name     the name it is evaluated under
      * @param split    qrels split, e.g. {@code test}
-     * @param language the user's {@code --language}, if given
+     * @param language the language asked for, if any (else dataset.json's, else detected)
      */
-    public static RetrievalDataset load(String spec, String split, Optional<Language> language) {
-        if (spec.startsWith(BUNDLED_PREFIX)) {
-            String name = spec.substring(BUNDLED_PREFIX.length());
-            return load(BundledDatasets.extract(name), spec, split, language);
-        }
-        return load(Path.of(spec), spec, split, language);
-    }
-
-    public static RetrievalDataset load(Path dir, String source, String split, Optional<Language> language) {
+    public static RetrievalDataset load(Path dir, String name, String split, Optional<Language> language) {
         if (!Files.isDirectory(dir)) {
             throw new DataFormatException(dir, 0, "expected a BEIR dataset folder (corpus.jsonl, queries.jsonl,"
-                    + " qrels/<split>.tsv) or bundled:NAME (" + String.join(", ", BundledDatasets.names())
-                    + "), found no such folder");
+                    + " qrels/<split>.tsv), found no such folder");
         }
         DatasetMetadata meta = DatasetMetadata.read(dir);
         List<Document> corpus = BeirReader.readCorpus(dir.resolve(BeirReader.CORPUS));
@@ -46,13 +36,13 @@ public final class DatasetLoader {
         Qrels qrels = BeirReader.readQrels(qrelsFile, queries.stream().map(Query::id).collect(Collectors.toSet()));
         Set<String> judged = qrels.judgments().keySet();
         List<Query> evaluated = queries.stream().filter(q -> judged.contains(q.id())).toList();
-        String name = source.startsWith(BUNDLED_PREFIX) ? source.substring(BUNDLED_PREFIX.length()) : meta.name();
-        return new RetrievalDataset(name, source, split,
+        return new RetrievalDataset(name, dir.toString(), split,
                 LanguageChoice.resolve(language, meta.language(), corpus), corpus, evaluated, queries.size(), qrels,
                 DatasetFiles.of(dir, split));
     }
 
-    private static String splitsIn(Path dir) {
+    /** The qrels splits a folder has. */
+    public static String splitsIn(Path dir) {
         try (var files = Files.list(dir.resolve("qrels"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tsv"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().collect(Collectors.joining(", "));

@@ -21,7 +21,7 @@ public record DatasetMetadata(String name, Optional<Language> language, String d
     public static final String FILE = "dataset.json";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static DatasetMetadata read(Path dir) {
+    public static DatasetMetadata read(Path dir) {
         Path file = dir.resolve(FILE);
         String folder = dir.toAbsolutePath().normalize().getFileName() == null ? "dataset"
                 : dir.toAbsolutePath().normalize().getFileName().toString();

@@ -26,6 +26,15 @@ public enum Language implements NamedChoice {
         return NamedChoice.lookup(Language.class, "language", id);
     }
 
+    /**
+     * The language of a dataset folder's corpus, detected as {@link LanguageChoice} does: Chinese when CJK ideographs
+     * are more than {@link #CJK_SHARE_FOR_ZH} of its letters.
+     */
+    public static Language detect(java.nio.file.Path datasetDir) {
+        return LanguageChoice.resolve(java.util.Optional.empty(), java.util.Optional.empty(),
+                BeirReader.readCorpus(datasetDir.resolve(BeirReader.CORPUS))).language();
+    }
+
     /** The share of letters in the texts that are CJK ideographs (0 when there are no letters). */
     public static double cjkShare(List<String> texts) {
         long letters = 0;

@@ -1,20 +1,20 @@
 package dev.proctor.tasks.retrieval.eval;
 
+import dev.proctor.api.metric.MetricSpec;
 import dev.proctor.retrieval.Qrels;
 import dev.proctor.retrieval.Run;
-import dev.proctor.retrieval.io.EvaluationJson;
-import dev.proctor.retrieval.io.TrecRunFile;
 import dev.proctor.retrieval.metrics.Evaluation;
 import dev.proctor.retrieval.metrics.MetricOptions;
 import dev.proctor.retrieval.metrics.TrecEval;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one place the retrieval task meets proctor-retrieval's trec_eval-exact scoring: runs are scored with
- * pytrec_eval's conventions (BEIR's and MTEB's call) and written as TREC run files by that module, so the task
- * never computes a metric itself.
+ * The one place the retrieval task meets proctor-retrieval's trec_eval-exact scoring: each query's ranking is scored
+ * with pytrec_eval's conventions (BEIR's and MTEB's call), so the task never computes a measure itself. The mean of a
+ * measure over the queries is the evaluator's ordinary mean; with the queries in trec_eval's order it is trec_eval's
+ * number to the last bit.
  */
 public final class RunScoring {
     /** The main score of a retrieval task, as BEIR and MTEB report it. */
@@ -23,23 +23,45 @@ public final class RunScoring {
     private RunScoring() {
     }
 
+    /** pytrec_eval's conventions at these cutoffs, 10 always among them (the main score needs it). */
     public static MetricOptions options(List<Integer> cutoffs) {
-        List<Integer> k = new java.util.ArrayList<>(cutoffs);
+        List<Integer> k = new ArrayList<>(cutoffs);
         if (!k.contains(10)) {
-            k.add(10); // the main score needs k = 10
+            k.add(10);
         }
         return MetricOptions.of(k);
     }
 
-    public static Evaluation evaluate(Qrels qrels, Run run, MetricOptions options) {
-        return TrecEval.evaluate(qrels, run, options);
+    /** Every measure these options compute, as the task's metrics. */
+    public static List<MetricSpec> metrics(MetricOptions options) {
+        List<MetricSpec> specs = new ArrayList<>();
+        for (String name : TrecEval.measureNames(options)) {
+            specs.add(name.startsWith("success_")
+                    ? MetricSpec.accuracy(name, describe(name))
+                    : MetricSpec.mean(name, true, describe(name)));
+        }
+        return specs;
     }
 
-    public static void writeRun(Run run, Path file, String tag) {
-        TrecRunFile.write(run, file, tag);
+    /** One query's measures: trec_eval's values for its ranking against its judgments. */
+    public static Map<String, Double> score(String query, Map<String, Integer> judgments, Map<String, Double> ranking,
+                                            MetricOptions options) {
+        Evaluation e = TrecEval.evaluate(new Qrels(Map.of(query, judgments)), new Run(Map.of(query, ranking)), options);
+        return e.perQuery().get(query);
     }
 
-    public static ObjectNode toJson(Evaluation evaluation) {
-        return EvaluationJson.toJson(evaluation);
+    private static String describe(String measure) {
+        String family = measure.contains("_") && Character.isDigit(measure.charAt(measure.length() - 1))
+                ? measure.substring(0, measure.lastIndexOf('_')) : measure;
+        String k = family.equals(measure) ? "" : " at " + measure.substring(measure.lastIndexOf('_') + 1);
+        return switch (family) {
+            case "ndcg_cut" -> "nDCG" + k + ", graded gains (trec_eval ndcg_cut)";
+            case "map_cut" -> "average precision" + k + " (trec_eval map_cut)";
+            case "recall" -> "recall" + k + " (trec_eval recall)";
+            case "P" -> "precision" + k + " (trec_eval P)";
+            case "success" -> "a relevant document in the top" + k + " (trec_eval success)";
+            case "recip_rank" -> "reciprocal rank of the first relevant document (trec_eval recip_rank)";
+            default -> "trec_eval " + measure;
+        } + "; per query, averaged over judged queries";
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Scoring runs: {@link dev.proctor.tasks.retrieval.eval.RunScoring} hands them to proctor-retrieval's
- * trec_eval-exact evaluator and run-file writer.
+ * Scoring: {@link dev.proctor.tasks.retrieval.eval.RunScoring} scores each query's ranking with
+ * proctor-retrieval's trec_eval-exact evaluator.
  */
 package dev.proctor.tasks.retrieval.eval;

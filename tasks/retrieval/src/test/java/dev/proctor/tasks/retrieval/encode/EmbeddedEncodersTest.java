@@ -3,6 +3,9 @@ package dev.proctor.tasks.retrieval.encode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.proctor.model.djl.encoder.DjlTextEncoder;
+import dev.proctor.model.djl.encoder.EmbeddedEncoder;
+import dev.proctor.model.search.vector.Vectors;
 import dev.proctor.tasks.retrieval.TestCaches;
 import dev.proctor.tasks.retrieval.data.Document;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
@@ -41,11 +44,12 @@ class EmbeddedEncodersTest {
                                                                           String unrelated) {
         RetrievalDataset data = TestCaches.bundled(dataset);
         List<String> passages = data.corpus().stream().map(Document::contents).toList();
-        try (DjlTextEncoder encoder = DjlTextEncoder.open(TestCaches.encoder(embedded), 4096)) {
-            assertEquals(dimension, encoder.info().dimension());
-            float[] q = encoder.encode(List.of(embedded.config().queryText(query)))[0];
-            float[][] docs = encoder.encode(passages);
-            long batchedCalls = encoder.stats().forwardCalls() - 1;
+        try (DjlTextEncoder encoder = DjlTextEncoder.open(TestCaches.encoder(embedded))) {
+            assertEquals(dimension, encoder.identity().get("dimension"));
+            float[] q = encoder.encodeTogether(List.of(embedded.config().queryText(query)))[0];
+            int[] calls = {0};
+            float[][] docs = TestCaches.encode(encoder, passages, 4096, calls);
+            long batchedCalls = calls[0];
             for (float[] v : docs) {
                 assertEquals(1.0, Vectors.norm(v), 1e-5);
             }
@@ -56,9 +60,9 @@ class EmbeddedEncodersTest {
                     + " vs cos(query, unrelated) " + toUnrelated);
 
             List<String> sample = passages.subList(0, SAMPLE);
-            long before = encoder.stats().forwardCalls();
-            float[][] alone = encoder.encode(sample, 1);
-            assertEquals(SAMPLE, encoder.stats().forwardCalls() - before, "budget 1: one text per call");
+            int[] aloneCalls = {0};
+            float[][] alone = TestCaches.encode(encoder, sample, 1, aloneCalls);
+            assertEquals(SAMPLE, aloneCalls[0], "budget 1: one text per call");
             assertTrue(batchedCalls < 5, "the 4096-token budget batches the corpus: " + batchedCalls + " calls");
             double maxDiff = 0;
             double minCos = 1;

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.UnknownNameException;
+import dev.proctor.model.djl.encoder.DjlTextEncoder;
+import dev.proctor.model.djl.encoder.EmbeddedEncoder;
+import dev.proctor.model.djl.encoder.EncoderEngine;
+import dev.proctor.model.djl.encoder.EncoderSpec;
+import dev.proctor.model.djl.encoder.Pooling;
+import dev.proctor.model.search.vector.Vectors;
 import dev.proctor.tasks.retrieval.TestCaches;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --encoder onnx:DIR}: configuration layered from encoder.json and the command line; no guessed pooling. */
+/** {@code --model onnx-encoder:DIR}: configuration layered from encoder.json and the options; no guessed pooling. */
 class EncoderSpecTest {
 
     Path folder(Path dir, String encoderJson) throws Exception {
@@ -29,14 +35,14 @@ class EncoderSpecTest {
     @Test
     void aFolderWithEncoderJsonOpensWithItsSettings(@TempDir Path dir) throws Exception {
         folder(dir, "{\"name\": \"my-minilm\", \"pooling\": \"mean\", \"maxLength\": 128}");
-        EncoderSpec spec = EncoderSpec.resolve("onnx:" + dir, Optional.empty(), Optional.of("query: "));
+        EncoderSpec spec = EncoderSpec.folder(EncoderEngine.ONNX, dir, Optional.empty(), Optional.of("query: "));
         assertEquals("my-minilm", spec.config().name());
         assertEquals(Pooling.MEAN, spec.config().pooling());
         assertEquals(128, spec.config().maxLength());
         assertEquals("query: ", spec.config().queryPrefix(), "the command line overrides the file");
-        try (DjlTextEncoder encoder = DjlTextEncoder.open(spec, 1024)) {
-            assertEquals(384, encoder.info().dimension());
-            assertEquals(1.0, Vectors.norm(encoder.encode(java.util.List.of("hello"))[0]), 1e-5);
+        try (DjlTextEncoder encoder = DjlTextEncoder.open(spec)) {
+            assertEquals(384, encoder.identity().get("dimension"));
+            assertEquals(1.0, Vectors.norm(encoder.encodeTogether(java.util.List.of("hello"))[0]), 1e-5);
         }
     }
 
@@ -44,16 +50,16 @@ class EncoderSpecTest {
     void poolingMustBeSaid(@TempDir Path dir) throws Exception {
         folder(dir, null);
         ProctorException e = assertThrows(ProctorException.class,
-                () -> EncoderSpec.resolve("onnx:" + dir, Optional.empty(), Optional.empty()));
-        assertTrue(e.getMessage().contains("--pooling cls|mean"), e.getMessage());
-        assertEquals(Pooling.CLS, EncoderSpec.resolve("onnx:" + dir, Optional.of(Pooling.CLS), Optional.empty())
+                () -> EncoderSpec.folder(EncoderEngine.ONNX, dir, Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains("--model-arg pooling=cls|mean"), e.getMessage());
+        assertEquals(Pooling.CLS, EncoderSpec.folder(EncoderEngine.ONNX, dir, Optional.of(Pooling.CLS), Optional.empty())
                 .config().pooling());
     }
 
     @Test
     void unknownEmbeddedNameListsTheKnownOnes() {
         UnknownNameException e = assertThrows(UnknownNameException.class,
-                () -> EncoderSpec.resolve("e5-large", Optional.empty(), Optional.empty()));
+                () -> EmbeddedEncoder.of("e5-large"));
         assertTrue(e.getMessage().contains("bge-small-en, bge-small-zh, minilm"), e.getMessage());
     }
 }

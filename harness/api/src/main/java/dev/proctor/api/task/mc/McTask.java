@@ -1,0 +1,63 @@
+package dev.proctor.api.task.mc;
+
+import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.Split;
+import dev.proctor.api.task.Subject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A multiple-choice benchmark: its subjects, how its files are read, and how its prompts look. The
+ * multiple-choice task kind turns it into a {@link dev.proctor.api.task.Task} and owns few-shot selection,
+ * prompt fitting, the three scoring modes and the metrics. Implementations are cheap to construct (no I/O in the
+ * constructor) and are found through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/dev.proctor.api.task.mc.McTask}); data is read only by {@link #subjects} and
+ * {@link #load}. Every loader error is a {@link dev.proctor.api.DataFormatException} naming file and line.
+ */
+public interface McTask {
+
+    /** Unique, lower-case name used on the command line ({@code cmmlu}). */
+    String name();
+
+    /** One line for listings. */
+    String description();
+
+    /** The subjects found in (or defined for) the data directory, in a stable order. */
+    List<Subject> subjects(Path dataDir);
+
+    /** The file holding one subject's split; the harness hashes it into the run's provenance. */
+    Path dataFile(Path dataDir, Subject subject, Split split);
+
+    /** Loads one subject's split, in file order. Items without a gold answer are kept, marked {@link Item#NO_GOLD}. */
+    List<Item> load(Path dataDir, Subject subject, Split split);
+
+    /** The prompt convention for a format. */
+    McTemplate template(PromptFormat format);
+
+    /**
+     * The prompt convention for one subject; the same for every subject unless a task mixes conventions (the
+     * bundled suite answers English subjects after a space and Chinese ones without).
+     */
+    default McTemplate template(PromptFormat format, Subject subject) {
+        return template(format);
+    }
+
+    /** How few-shot examples are drawn for a format. */
+    default FewShotSampling fewShotSampling(PromptFormat format) {
+        return FewShotSampling.FIRST_N;
+    }
+
+    /**
+     * Why gold answers of a split cannot be scored, when the release is known to lack them
+     * (M3KE's public test split); empty when scoring is possible.
+     */
+    default Optional<String> unscorableReason(Split split) {
+        return Optional.empty();
+    }
+
+    /** Data shipped with the task itself (the bundled suite); empty when the user must give {@code --data-dir}. */
+    default Optional<Path> bundledDataDir() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.proctor.api.task.mc;
+
+import dev.proctor.api.task.Subject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shape shared by every multiple-choice prompt convention Proctor reproduces:
+ * <pre>
+ * header(subject)
+ * shot(dev item 1) ... shot(dev item k)
+ * query(item)               -- the model continues with continuation(i) for choice i
+ * </pre>
+ * where {@code query = questionPrefix + question + for each choice: optionLine + answerCue},
+ * {@code shot = query + answerDelimiter + answer(gold) + shotSuffix} and
+ * {@code continuation(i) = answerDelimiter + answer(i)}; {@code answer(i)} is the letter of choice i
+ * ({@link AnswerStyle#LETTER}, the MMLU/CMMLU way) or its text ({@link AnswerStyle#CHOICE_TEXT}, the cloze way of
+ * lm-evaluation-harness's continuation tasks such as {@code mmlu_continuation} and ARC, where the options are
+ * usually not listed: an empty {@code optionLine}).
+ *
+ * @param header          prompt header; {@code {subject}} is replaced by the subject's display name
+ * @param questionPrefix  text before the question ({@code "题目："} in CMMLU's official prompt)
+ * @param optionLine      one option; {@code {letter}} and {@code {text}} are replaced
+ * @param answerCue       text after the options that asks for the answer ({@code "\nAnswer:"})
+ * @param answerDelimiter text between the cue and the letter: {@code " "} for lm-eval and MMLU, {@code ""} for CMMLU
+ * @param shotSuffix      text after a worked example's answer ({@code "\n\n"})
+ * @param stripQuestion   whether the question is {@code strip()}ped, as lm-eval's {@code question.strip()} does
+ * @param letters         choice labels, in order
+ * @param answerStyle     whether the model answers with the letter or with the choice's text
+ */
+public record McTemplate(
+        String header,
+        String questionPrefix,
+        String optionLine,
+        String answerCue,
+        String answerDelimiter,
+        String shotSuffix,
+        boolean stripQuestion,
+        List<String> letters,
+        AnswerStyle answerStyle) {
+
+    public static final List<String> ABCD = List.of("A", "B", "C", "D");
+
+    /** What follows the answer cue. */
+    public enum AnswerStyle {
+        /** The choice's letter: {@code " B"}. */
+        LETTER,
+        /** The choice's own text: {@code " Quenta"}. */
+        CHOICE_TEXT
+    }
+
+    public McTemplate {
+        letters = List.copyOf(letters);
+        java.util.Objects.requireNonNull(answerStyle, "answerStyle");
+    }
+
+    /** A letter-answer template, the common case. */
+    public McTemplate(String header, String questionPrefix, String optionLine, String answerCue, String answerDelimiter,
+                      String shotSuffix, boolean stripQuestion, List<String> letters) {
+        this(header, questionPrefix, optionLine, answerCue, answerDelimiter, shotSuffix, stripQuestion, letters,
+                AnswerStyle.LETTER);
+    }
+
+    public String header(Subject subject) {
+        return header.replace("{subject}", subject.displayName());
+    }
+
+    public String query(Item item) {
+        if ((answerStyle == AnswerStyle.LETTER || !optionLine.isEmpty()) && item.choices().size() > letters.size()) {
+            throw new IllegalArgumentException(item.source() + ": " + item.choices().size()
+                    + " choices but the template has only " + letters.size() + " letters");
+        }
+        StringBuilder sb = new StringBuilder(questionPrefix);
+        sb.append(stripQuestion ? item.question().strip() : item.question());
+        for (int i = 0; i < item.choices().size() && !optionLine.isEmpty(); i++) {
+            sb.append(optionLine.replace("{letter}", letters.get(i)).replace("{text}", item.choices().get(i)));
+        }
+        return sb.append(answerCue).toString();
+    }
+
+    /** A worked example; the item must have a gold answer. */
+    public String shot(Item item) {
+        if (!item.hasGold()) {
+            throw new IllegalArgumentException(item.source() + ": a few-shot example needs a gold answer");
+        }
+        return query(item) + answerDelimiter + answer(item, item.gold()) + shotSuffix;
+    }
+
+    public List<String> continuations(Item item) {
+        List<String> out = new ArrayList<>(item.choices().size());
+        for (int i = 0; i < item.choices().size(); i++) {
+            out.add(answerDelimiter + answer(item, i));
+        }
+        return out;
+    }
+
+    private String answer(Item item, int choice) {
+        return answerStyle == AnswerStyle.LETTER ? letters.get(choice) : item.choices().get(choice);
+    }
+}

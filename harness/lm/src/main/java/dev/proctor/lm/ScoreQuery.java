@@ -1,0 +1,22 @@
+package dev.proctor.lm;
+
+/**
+ * One sequence to run through the model, and the log-probabilities wanted from it: for each j,
+ * {@code log P(targets[j] | tokens[0..positions[j]])}, i.e. the log-softmax of the logits at output
+ * position {@code positions[j]} taken at token {@code targets[j]}.
+ *
+ * <p>Letter scoring asks for the four letter ids at the last position of the context (one forward per
+ * question); log-likelihood scoring asks, for a continuation, each continuation token at the position before it.
+ */
+public record ScoreQuery(int[] tokens, int[] positions, int[] targets) {
+    public ScoreQuery {
+        if (positions.length != targets.length) {
+            throw new IllegalArgumentException("positions and targets differ in length");
+        }
+        for (int p : positions) {
+            if (p < 0 || p >= tokens.length) {
+                throw new IllegalArgumentException("position " + p + " outside a sequence of " + tokens.length + " tokens");
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.proctor.lm;
+
+import dev.proctor.api.model.ModelInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deterministic toy causal LM: one token per UTF-8 byte (end-of-text = 256), a log-probability that is a function of
+ * the token prefix and the target only, and a next token read from a script: after a script's key it writes the
+ * script's text byte by byte, then end-of-text. Any batching gives identical numbers.
+ */
+final class ByteLm implements CausalLm {
+    static final int EOS = 256;
+    private final int maxContext;
+    private final Map<String, String> scripts;
+    final List<List<ScoreQuery>> scored = new ArrayList<>();
+    final List<Integer> stepBatchSizes = new ArrayList<>();
+
+    ByteLm(int maxContext, Map<String, String> scripts) {
+        this.maxContext = maxContext;
+        this.scripts = scripts;
+    }
+
+    ByteLm() {
+        this(4096, Map.of());
+    }
+
+    static int[] bytes(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int[] out = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[i] & 0xff;
+        }
+        return out;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return new ModelInfo("bytes", "causal LM", "java", "cpu", Map.of("max", maxContext));
+    }
+
+    @Override
+    public LmTokenizer tokenizer() {
+        return new LmTokenizer() {
+            @Override
+            public String decode(int[] ids) {
+                byte[] b = new byte[ids.length];
+                int n = 0;
+                for (int id : ids) {
+                    if (id < 256) {
+                        b[n++] = (byte) id;
+                    }
+                }
+                return new String(b, 0, n, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public int[] encode(String text) {
+                return bytes(text);
+            }
+
+            @Override
+            public int eosTokenId() {
+                return EOS;
+            }
+
+            @Override
+            public int maxContextLength() {
+                return maxContext;
+            }
+        };
+    }
+
+    @Override
+    public List<TargetScores> score(List<ScoreQuery> batch) {
+        scored.add(List.copyOf(batch));
+        List<TargetScores> out = new ArrayList<>();
+        for (ScoreQuery q : batch) {
+            if (q.tokens().length > maxContext) {
+                throw new IllegalArgumentException(q.tokens().length + " tokens exceed the context of " + maxContext);
+            }
+            double[] lp = new double[q.targets().length];
+            boolean[] greedy = new boolean[lp.length];
+            for (int j = 0; j < lp.length; j++) {
+                lp[j] = logProb(q.tokens(), q.positions()[j], q.targets()[j]);
+                greedy[j] = q.targets()[j] % 2 == 0;
+            }
+            out.add(new TargetScores(lp, greedy));
+        }
+        return out;
+    }
+
+    /** log P(target | tokens[0..position]): a hash of the prefix and target mapped into [-10.1, -0.1). */
+    static double logProb(int[] tokens, int position, int target) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i <= position; i++) {
+            h = (h ^ tokens[i]) * 0x100000001b3L;
+        }
+        h = (h ^ (target + 1000)) * 0x100000001b3L;
+        h ^= h >>> 29;
+        return -0.1 - Math.floorMod(h, 10_000) / 1000.0;
+    }
+
+    @Override
+    public int[] nextTokens(List<int[]> sequences) {
+        stepBatchSizes.add(sequences.size());
+        int[] next = new int[sequences.size()];
+        for (int i = 0; i < next.length; i++) {
+            if (sequences.get(i).length > maxContext) {
+                throw new IllegalArgumentException("sequence exceeds the context");
+            }
+            String text = tokenizer().decode(sequences.get(i));
+            next[i] = EOS;
+            for (Map.Entry<String, String> script : scripts.entrySet()) {
+                int at = text.indexOf(script.getKey());
+                if (at >= 0) {
+                    byte[] written = text.substring(at + script.getKey().length()).getBytes(StandardCharsets.UTF_8);
+                    byte[] all = script.getValue().getBytes(StandardCharsets.UTF_8);
+                    if (written.length < all.length && Arrays.equals(written, Arrays.copyOf(all, written.length))) {
+                        next[i] = all[written.length] & 0xff;
+                    }
+                }
+            }
+        }
+        return next;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,122 @@
+package dev.proctor.tasks.mc;
+
+import dev.proctor.api.NamedChoice;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How an answer letter is read from a generation, by name: the rule is recorded with every generated answer, and
+ * nothing read is ever replaced by a guess ("no answer" is counted).
+ */
+public enum AnswerRule implements NamedChoice {
+    /**
+     * Proctor's default: the choice letter the answer opens with (after spaces and punctuation), unless it begins a
+     * word ("Because"); else the first choice letter standing alone, not inside a Latin word or number. " B", "B.",
+     * "(B)", "BA..." and "答案是B" give B; "Because" gives nothing. The first-option reading lm-evaluation-harness's
+     * generative MMLU filters and OpenCompass's first-option postprocessing aim at, without their pattern lists.
+     */
+    FIRST_LETTER("first-letter", "the choice letter the answer opens with (unless a lower-case letter follows it, as"
+            + " in 'Because'), else the first choice letter not inside a Latin word or number"),
+    /**
+     * lm-evaluation-harness's {@code mmlu_generative} at 4e7e0d47, rule for rule: the text up to the first newline,
+     * stripped, must equal the letter once case and ASCII punctuation are ignored ({@code exact_match} with
+     * {@code ignore_case} and {@code ignore_punctuation}): "B." and " b" count, "B. wool" does not.
+     */
+    LM_EVAL_EXACT("lm-eval-exact", "lm-evaluation-harness mmlu_generative: the first line, stripped, equals the letter"
+            + " ignoring case and ASCII punctuation");
+
+    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    private final String id;
+    private final String description;
+
+    AnswerRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static AnswerRule parse(String id) {
+        return NamedChoice.lookup(AnswerRule.class, "answer rule", id);
+    }
+
+    /** The index of the letter the generation answers, or empty when it answers none. */
+    public Optional<Integer> extract(String generation, List<String> letters) {
+        return switch (this) {
+            case FIRST_LETTER -> firstLetter(generation, letters);
+            case LM_EVAL_EXACT -> exact(generation, letters);
+        };
+    }
+
+    private static Optional<Integer> firstLetter(String text, List<String> letters) {
+        int start = 0;
+        while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        for (int i = 0; i < letters.size(); i++) {
+            String letter = letters.get(i);
+            int end = start + letter.length();
+            if (text.startsWith(letter, start)
+                    && (end == text.length() || !Character.isLowerCase(text.charAt(end)))) {
+                return Optional.of(i);
+            }
+        }
+        StringBuilder alternatives = new StringBuilder();
+        for (String letter : letters) {
+            alternatives.append(alternatives.isEmpty() ? "" : "|").append(Pattern.quote(letter));
+        }
+        Matcher m = Pattern.compile("(?<![A-Za-z0-9])(" + alternatives + ")(?![A-Za-z0-9])").matcher(text);
+        return m.find() ? Optional.of(letters.indexOf(m.group(1))) : Optional.empty();
+    }
+
+    private static Optional<Integer> exact(String text, List<String> letters) {
+        int newline = text.indexOf('\n');
+        String line = normalize(pythonStrip(newline < 0 ? text : text.substring(0, newline)));
+        for (int i = 0; i < letters.size(); i++) {
+            if (normalize(letters.get(i)).equals(line)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** numpy's {@code char.lower} then the removal of {@code string.punctuation}, as lm-eval's exact_match does. */
+    static String normalize(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (PUNCTUATION.indexOf(c) < 0) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Python's {@code str.strip()}: Unicode whitespace at both ends. */
+    static String pythonStrip(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && isPythonSpace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && isPythonSpace(s.charAt(to - 1))) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+
+    private static boolean isPythonSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= '\u001c' && c <= '\u001f')
+                || c == '\u0085';
+    }
+}

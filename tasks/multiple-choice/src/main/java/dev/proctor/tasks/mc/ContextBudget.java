@@ -1,0 +1,19 @@
+package dev.proctor.tasks.mc;
+
+import java.util.List;
+
+/**
+ * How many tokens a prompt costs the model, so few-shot examples can be dropped to fit. Implemented by the request
+ * builder, so the planner measures exactly the sequences the scheduler will send.
+ */
+public interface ContextBudget {
+
+    /** The longest input the model accepts. */
+    int maxTokens();
+
+    /** Tokens of a text on its own (to find the longest shot). */
+    int tokens(String text);
+
+    /** The longest input the scoring requests of this prompt would have, before any truncation. */
+    int inputTokens(String context, List<String> continuations);
+}

@@ -1,0 +1,180 @@
+package dev.proctor.tasks.mc;
+
+import dev.proctor.api.DataFormatException;
+import dev.proctor.api.ProctorException;
+import dev.proctor.api.metric.Metrics;
+import dev.proctor.api.request.RequestKind;
+import dev.proctor.api.task.DataFile;
+import dev.proctor.api.task.PlanContext;
+import dev.proctor.api.task.ScoringMode;
+import dev.proctor.api.task.Split;
+import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.Task;
+import dev.proctor.api.task.TaskItem;
+import dev.proctor.api.task.TaskSettings;
+import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.McTask;
+import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.lm.ContextEncoding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The multiple-choice task kind: turns an {@link McTask} (subjects, files, prompt convention) into a task. It owns
+ * few-shot selection ({@link FewShotSelector}), prompt assembly and fitting to the model's context
+ * ({@link PromptBuilder}), the three scoring modes ({@link McScoring}) and the metrics.
+ */
+public final class MultipleChoiceTask implements Task {
+    /** {@code --task-arg} keys. */
+    static final String MAX_NEW_TOKENS = "max-gen-tokens";
+    static final String ANSWER_RULE = "answer-rule";
+
+    private final McTask task;
+
+    public MultipleChoiceTask(McTask task) {
+        this.task = task;
+    }
+
+    /** The benchmark underneath. */
+    public McTask benchmark() {
+        return task;
+    }
+
+    @Override
+    public String name() {
+        return task.name();
+    }
+
+    @Override
+    public String description() {
+        return task.description();
+    }
+
+    @Override
+    public Set<RequestKind<?, ?>> requestKinds(TaskSettings settings) {
+        return Set.of(settings.scoring() == ScoringMode.GENERATE ? RequestKind.GENERATE : RequestKind.LOGLIKELIHOOD);
+    }
+
+    @Override
+    public Metrics metrics(TaskSettings settings) {
+        return McScoring.metrics(settings.scoring(), scoring(settings).rule());
+    }
+
+    @Override
+    public Set<String> argumentKeys() {
+        return Set.of(MAX_NEW_TOKENS, ANSWER_RULE);
+    }
+
+    @Override
+    public Map<String, Object> describeSettings(TaskSettings settings) {
+        McScoring scoring = scoring(settings);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", "multiple-choice");
+        m.put("format", settings.format().id());
+        m.put("scoring", settings.scoring().id());
+        m.put("shots", settings.shots());
+        m.put("fewShotSampling", task.fewShotSampling(settings.format()).name().toLowerCase(java.util.Locale.ROOT));
+        if (settings.scoring() == ScoringMode.GENERATE) {
+            m.put("answerRule", scoring.rule().id());
+            m.put("answerRuleDescription", scoring.rule().description());
+            m.put("stop", McScoring.STOP);
+            m.put("maxNewTokens", scoring.maxNewTokens());
+        }
+        return m;
+    }
+
+    @Override
+    public List<Subject> subjects(Path dataDir) {
+        return task.subjects(dataDir);
+    }
+
+    @Override
+    public List<DataFile> dataFiles(Path dataDir, Subject subject, TaskSettings settings) {
+        List<DataFile> files = new ArrayList<>();
+        files.add(new DataFile(settings.split().id(), task.dataFile(dataDir, subject, settings.split())));
+        if (settings.shots() > 0 && settings.split() != Split.DEV) {
+            files.add(new DataFile(Split.DEV.id(), task.dataFile(dataDir, subject, Split.DEV)));
+        }
+        return files;
+    }
+
+    @Override
+    public Optional<String> unscorableReason(TaskSettings settings) {
+        return task.unscorableReason(settings.split());
+    }
+
+    @Override
+    public Optional<Path> bundledDataDir() {
+        return task.bundledDataDir();
+    }
+
+    @Override
+    public List<TaskItem> load(Path dataDir, Subject subject, PlanContext context, boolean requireGold) {
+        TaskSettings settings = context.settings();
+        McScoring scoring = scoring(settings);
+        List<Item> all = task.load(dataDir, subject, settings.split());
+        List<Item> items = settings.limit().isPresent() && settings.limit().getAsInt() < all.size()
+                ? all.subList(0, settings.limit().getAsInt()) : all;
+        if (requireGold) {
+            checkGold(items, "missing gold answer");
+        }
+        List<Item> devPool = List.of();
+        if (settings.shots() > 0) {
+            devPool = settings.split() == Split.DEV ? all : task.load(dataDir, subject, Split.DEV);
+            checkGold(devPool, "missing gold answer in a few-shot (dev) example");
+        }
+        McTemplate template = task.template(settings.format(), subject);
+        if (settings.scoring() == ScoringMode.GENERATE && template.optionLine().isEmpty()) {
+            throw new ProctorException("task " + name() + " prompts without listing lettered options (a cloze"
+                    + " template), so a generated letter cannot be read: score it with letter or loglik");
+        }
+        FewShotSelector selector = new FewShotSelector(task.fewShotSampling(settings.format()), settings.shots(),
+                settings.seed());
+        ContextBudget budget = context.tokenizer()
+                .map(t -> (ContextBudget) new ModeBudget(new ContextEncoding(t), settings.scoring(),
+                        scoring.maxNewTokens()))
+                .orElse(null);
+        PromptBuilder builder = new PromptBuilder(name(), subject, template, budget);
+        List<TaskItem> out = new ArrayList<>(items.size());
+        for (Item item : items) {
+            RenderedPrompt prompt = builder.render(item, selector.select(item, devPool));
+            List<String> labels = labels(prompt.continuations(), template.answerDelimiter());
+            List<String> letters = template.letters().subList(0, Math.min(item.choices().size(),
+                    template.letters().size()));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("shotsUsed", prompt.shotsUsed());
+            facts.put("shotsDropped", prompt.shotsDropped());
+            facts.put("truncated", prompt.truncated());
+            out.add(new TaskItem(item.id(), subject.name(), item.source(), prompt.context(), scoring.requests(prompt),
+                    item.hasGold() ? item.gold() : null, facts, scoring.scorer(item.gold(), labels, letters)));
+        }
+        return out;
+    }
+
+    private McScoring scoring(TaskSettings settings) {
+        AnswerRule rule = AnswerRule.parse(settings.arg(ANSWER_RULE, AnswerRule.FIRST_LETTER.id()));
+        int maxNew = settings.intArg(MAX_NEW_TOKENS, McScoring.DEFAULT_MAX_NEW_TOKENS, 1);
+        return new McScoring(settings.scoring(), rule, maxNew);
+    }
+
+    private static void checkGold(List<Item> items, String problem) {
+        for (Item item : items) {
+            if (!item.hasGold()) {
+                throw new DataFormatException(item.source().file(), item.source().line(), problem
+                        + " (item " + item.id() + ")");
+            }
+        }
+    }
+
+    /** The continuation as scored, without the delimiter lm-eval puts before every choice. */
+    private static List<String> labels(List<String> continuations, String delimiter) {
+        return continuations.stream()
+                .map(c -> c.startsWith(delimiter) ? c.substring(delimiter.length()) : c)
+                .toList();
+    }
+}

@@ -62,6 +62,15 @@ public record RunReport(Provenance provenance, EvaluationPlan plan, Summary summ
             boolean groupsOnly = !allSubjects && t.subjects().size() > PRINT_ALL_SUBJECTS_UP_TO;
             sb.append("### ").append(t.task()).append(" (main metric: ").append(t.metrics().main()).append(")\n\n");
             sb.append(MarkdownTable.render(SummaryTables.mainTable(t, summary.bootstrap().confidence(), groupsOnly)));
+            int hidden = t.metrics().specs().size() - 1 - SummaryTables.OTHER_METRICS_SHOWN;
+            if (hidden > 0) {
+                sb.append("\n(").append(hidden).append(" more metrics in ").append(SUMMARY_CSV).append(" and ")
+                        .append(RESULTS).append(")\n");
+            }
+            if (groupsOnly) {
+                sb.append("\n(").append(t.subjects().size()).append(" subject rows in ").append(SUMMARY_MD)
+                        .append(")\n");
+            }
             sb.append('\n');
         }
         return sb.toString();

@@ -17,10 +17,13 @@ import tech.tablesaw.api.Table;
 
 /**
  * The run summary as Tablesaw tables. {@link #longTable} has a row per (row, metric), for {@code summary.csv} and
- * other tools; {@link #mainTable} is one task's main metric with its standard error and interval beside every other
- * metric's value, for people.
+ * other tools; {@link #mainTable} is one task's main metric with its standard error and interval beside the next
+ * few metrics' values, for people.
  */
 public final class SummaryTables {
+    /** Metrics shown beside the main one in a table for people; summary.csv and results.json hold them all. */
+    public static final int OTHER_METRICS_SHOWN = 4;
+
     private SummaryTables() {
     }
 
@@ -81,7 +84,7 @@ public final class SummaryTables {
                 .stripTrailingZeros().toPlainString() + "% CI");
         List<DoubleColumn> others = new ArrayList<>();
         for (MetricSpec spec : t.metrics().specs()) {
-            if (!spec.name().equals(main)) {
+            if (!spec.name().equals(main) && others.size() < OTHER_METRICS_SHOWN) {
                 others.add(DoubleColumn.create(spec.name()));
             }
         }

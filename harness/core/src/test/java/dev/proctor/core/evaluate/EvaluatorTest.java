@@ -24,6 +24,13 @@ import dev.proctor.core.testkit.LineTask;
 import dev.proctor.core.testkit.Runs;
 import dev.proctor.datasets.DatasetCache;
 import dev.proctor.datasets.DatasetLock;
+import dev.proctor.stats.io.ItemMetric;
+import dev.proctor.stats.io.RunData;
+import dev.proctor.stats.io.RunDirectory;
+import dev.proctor.stats.snr.FilterResult;
+import dev.proctor.stats.snr.FilterStep;
+import dev.proctor.stats.snr.SnrResult;
+import dev.proctor.stats.snr.TaskListFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +121,40 @@ class EvaluatorTest {
         assertTrue(first.get("source").asText().endsWith("algebra.txt:1"), first.get("source").asText());
         assertTrue(Files.readString(out.resolve(RunReport.SUMMARY_CSV)).startsWith(
                 "task,level,name,averaging,subjects,n,metric,main,value,stderr,stderr_binomial,ci_low,ci_high"));
+    }
+
+    /** The statistics commands read run directories with their own reader: it must read what the writer wrote. */
+    @Test
+    void theStatisticsReaderReadsWhatTheEvaluatorWrites() {
+        Path out = dir.resolve("out");
+        Evaluation e = evaluate(Runs.unlocked(data), out);
+        RunData run = RunDirectory.read(out);
+        assertEquals(12, run.items().size());
+        assertEquals("lines/algebra/0", run.items().get(0).key());
+        for (int i = 0; i < 12; i++) {
+            assertEquals(e.report().outcome().scores().get(i).value("hit"), ItemMetric.parse("hit")
+                    .value(run.items().get(i)), 0.0);
+        }
+        assertEquals(List.of("STEM"), run.subjects().get(0).categories());
+        assertEquals(e.report().summary().subjectRows().get(1).metric("value").value(),
+                run.subjects().get(1).value("value"), 0.0);
+        assertEquals("fake", run.modelName());
+    }
+
+    /** {@code snr --write-tasks} writes a task list; {@code run --tasks @file} must read it back. */
+    @Test
+    void aTaskListWrittenBySubtaskFilteringIsReadBack() throws Exception {
+        Path file = dir.resolve("kept.txt");
+        FilterResult kept = new FilterResult("lines", List.of(step("lines:history", 1), step("lines:algebra", 2),
+                step("lines:music", 3)), 2);
+        TaskListFile.write(file, List.of(kept), "made by a test");
+        assertEquals(List.of("lines:history", "lines:algebra"),
+                dev.proctor.core.select.TaskSelection.expand(List.of("@" + file)));
+    }
+
+    private static FilterStep step(String added, int k) {
+        SnrResult snr = new SnrResult(added, 3, 3, 0.5, 0.1, 0.2, 0.5, 0.01, 0.02, 10.0 / k);
+        return new FilterStep(k, added, snr, snr);
     }
 
     @Test

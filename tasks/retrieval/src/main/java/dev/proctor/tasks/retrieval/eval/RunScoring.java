@@ -32,10 +32,18 @@ public final class RunScoring {
         return MetricOptions.of(k);
     }
 
-    /** Every measure these options compute, as the task's metrics. */
+    /**
+     * Every measure these options compute, as the task's metrics: nDCG@10, recall at the deepest cutoff, MAP@10,
+     * MRR and P@10 first (what summaries show), then the rest in trec_eval's order.
+     */
     public static List<MetricSpec> metrics(MetricOptions options) {
+        List<String> names = new ArrayList<>(TrecEval.measureNames(options));
+        int deepest = options.cutoffs().get(options.cutoffs().size() - 1);
+        List<String> first = List.of(MAIN_MEASURE, "recall_" + deepest, "map_cut_10", "recip_rank", "P_10");
+        List<String> ordered = new ArrayList<>(first.stream().filter(names::contains).toList());
+        names.stream().filter(n -> !ordered.contains(n)).forEach(ordered::add);
         List<MetricSpec> specs = new ArrayList<>();
-        for (String name : TrecEval.measureNames(options)) {
+        for (String name : ordered) {
             specs.add(name.startsWith("success_")
                     ? MetricSpec.accuracy(name, describe(name))
                     : MetricSpec.mean(name, true, describe(name)));

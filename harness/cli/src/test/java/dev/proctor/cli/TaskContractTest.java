@@ -30,11 +30,11 @@ import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.core.schedule.ProgressListener;
 import dev.proctor.core.select.DataSources;
 import dev.proctor.core.testkit.FakeModel;
-import dev.proctor.datafiles.ProctorCache;
 import dev.proctor.datasets.DatasetCache;
 import dev.proctor.datasets.DatasetLock;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.stats.bootstrap.ConfidenceLevel;
+import dev.proctor.testkit.IsolatedCache;
 import dev.proctor.testkit.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +44,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -61,24 +60,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * class path is checked the day it is added.
  */
 class TaskContractTest {
-    @TempDir
-    static Path cache;
-    private static String cacheBefore;
-
-    @BeforeAll
-    static void isolateTheCache() {
-        cacheBefore = System.getProperty(ProctorCache.PROPERTY);
-        System.setProperty(ProctorCache.PROPERTY, cache.toString());
-    }
-
-    @AfterAll
-    static void restoreTheCache() {
-        if (cacheBefore == null) {
-            System.clearProperty(ProctorCache.PROPERTY);
-        } else {
-            System.setProperty(ProctorCache.PROPERTY, cacheBefore);
-        }
-    }
+    @RegisterExtension
+    static final IsolatedCache CACHE = new IsolatedCache();
 
     /** Every task with every scoring mode it distinguishes. */
     static Stream<Arguments> cases() {
@@ -162,7 +145,7 @@ class TaskContractTest {
     private static Evaluator evaluator(Task task, Path dataDir, Set<RequestKind<?, ?>> kinds) {
         DataSources sources = dataDir == null ? DataSources.bundledOnly()
                 : new DataSources(Map.of(task.name(), dataDir), Set.of(task.name()), DatasetLock.empty(),
-                new DatasetCache(cache), true, line -> { });
+                new DatasetCache(CACHE.dir()), true, line -> { });
         ModelProvider provider = new ModelProvider() {
             @Override
             public String scheme() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
+import dev.proctor.api.model.DirectExecution;
 import dev.proctor.api.request.GenerateRequest;
 import dev.proctor.api.request.Generation;
 import dev.proctor.api.request.RequestKind;
@@ -20,10 +21,8 @@ class GreedyGeneratorTest {
             "Q3:", " looping looping looping looping",
             "Q4:", " done");
 
-    private static Capture<Generation> run(ByteLm lm, int budget, List<GenerateRequest> requests) {
-        Capture<Generation> c = new Capture<>(requests.size(), budget);
-        new CausalLmModel(lm).run(RequestKind.GENERATE, requests, c);
-        return c;
+    private static DirectExecution<Generation> run(ByteLm lm, int budget, List<GenerateRequest> requests) {
+        return DirectExecution.run(new CausalLmModel(lm), RequestKind.GENERATE, requests, budget);
     }
 
     @Test
@@ -31,7 +30,7 @@ class GreedyGeneratorTest {
         List<GenerateRequest> requests = List.of(new GenerateRequest("Q1:", List.of("\n"), 32),
                 new GenerateRequest("Q2:", List.of(",", "is"), 32), new GenerateRequest("Q3:", List.of("\n"), 8),
                 new GenerateRequest("Q4:", List.of("\n"), 32));
-        Capture<Generation> c = run(new ByteLm(4096, SCRIPTS), 8192, requests);
+        DirectExecution<Generation> c = run(new ByteLm(4096, SCRIPTS), 8192, requests);
         assertEquals(new Generation(" B", Generation.Finish.STOP, 3, false), c.get(0), "cut before the newline");
         assertEquals(" answer ", c.get(1).text(), "cut before the earliest stop string");
         assertEquals(new Generation(" looping", Generation.Finish.LENGTH, 8, false), c.get(2));
@@ -45,9 +44,9 @@ class GreedyGeneratorTest {
             requests.add(new GenerateRequest("x".repeat(i) + "Q" + (i % 4 + 1) + ":", List.of("\n"), 12));
         }
         ByteLm together = new ByteLm(4096, SCRIPTS);
-        Capture<Generation> a = run(together, 1 << 20, requests);
+        DirectExecution<Generation> a = run(together, 1 << 20, requests);
         ByteLm alone = new ByteLm(4096, SCRIPTS);
-        Capture<Generation> b = run(alone, 1, requests);
+        DirectExecution<Generation> b = run(alone, 1, requests);
         assertTrue(together.stepBatchSizes.stream().anyMatch(n -> n > 1), "one budget batched rows together");
         assertTrue(alone.stepBatchSizes.stream().allMatch(n -> n == 1), "the other ran each row alone");
         for (int i = 0; i < requests.size(); i++) {
@@ -58,7 +57,7 @@ class GreedyGeneratorTest {
     @Test
     void aLongContextIsLeftTruncatedToLeaveRoomForTheNewTokens() {
         ByteLm lm = new ByteLm(12, Map.of("", "ab"));
-        Capture<Generation> c = run(lm, 8192, List.of(new GenerateRequest("0123456789", List.of(), 4)));
+        DirectExecution<Generation> c = run(lm, 8192, List.of(new GenerateRequest("0123456789", List.of(), 4)));
         assertTrue(c.get(0).truncated());
         ProctorException e = assertThrows(ProctorException.class,
                 () -> run(lm, 8192, List.of(new GenerateRequest("x", List.of(), 12))));

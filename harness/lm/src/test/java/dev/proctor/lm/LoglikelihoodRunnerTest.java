@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.proctor.api.model.DirectExecution;
 import dev.proctor.api.request.Loglikelihood;
 import dev.proctor.api.request.LoglikelihoodRequest;
 import dev.proctor.api.request.RequestKind;
@@ -19,10 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class LoglikelihoodRunnerTest {
 
-    private static Capture<Loglikelihood> run(ByteLm lm, int budget, LoglikelihoodRequest... requests) {
-        Capture<Loglikelihood> c = new Capture<>(requests.length, budget);
-        new CausalLmModel(lm).run(RequestKind.LOGLIKELIHOOD, List.of(requests), c);
-        return c;
+    private static DirectExecution<Loglikelihood> run(ByteLm lm, int budget, LoglikelihoodRequest... requests) {
+        return DirectExecution.run(new CausalLmModel(lm), RequestKind.LOGLIKELIHOOD, List.of(requests), budget);
     }
 
     private static LoglikelihoodRequest letter(String context, String continuation) {
@@ -36,7 +35,7 @@ class LoglikelihoodRunnerTest {
     @Test
     void aQuestionsLettersShareOneSequenceAskingTheirFirstTokenAtTheLastPosition() {
         ByteLm lm = new ByteLm();
-        Capture<Loglikelihood> c = run(lm, 8192, letter("Ctx:", " A"), letter("Ctx:", " B"), letter("Ctx:", "C"));
+        DirectExecution<Loglikelihood> c = run(lm, 8192, letter("Ctx:", " A"), letter("Ctx:", " B"), letter("Ctx:", "C"));
         assertEquals(1, lm.scored.size());
         assertEquals(1, lm.scored.get(0).size(), "one forward pass for the question");
         ScoreQuery q = lm.scored.get(0).get(0);
@@ -50,7 +49,7 @@ class LoglikelihoodRunnerTest {
     @Test
     void aWholeContinuationIsScoredOnContextPlusContinuationMinusItsLastToken() {
         ByteLm lm = new ByteLm();
-        Capture<Loglikelihood> c = run(lm, 8192, whole("Ctx:", " BB"), whole("Ctx:", " BC"));
+        DirectExecution<Loglikelihood> c = run(lm, 8192, whole("Ctx:", " BB"), whole("Ctx:", " BC"));
         assertEquals(1, lm.scored.get(0).size(), "\" BB\" and \" BC\" share (ctx + cont)[:-1]: one sequence");
         ScoreQuery q = lm.scored.get(0).get(0);
         assertArrayEquals(bytes("Ctx: B"), q.tokens());
@@ -88,7 +87,7 @@ class LoglikelihoodRunnerTest {
     void anOverlongInputKeepsItsLastTokensAsLmEvalDoesAndSaysSo() {
         int max = 6;
         ByteLm lm = new ByteLm(max, java.util.Map.of());
-        Capture<Loglikelihood> c = run(lm, 8192, whole("0123456789", " AB"), letter("0123456789", " A"));
+        DirectExecution<Loglikelihood> c = run(lm, 8192, whole("0123456789", " AB"), letter("0123456789", " A"));
         int[] all = bytes("0123456789 AB");
         int[] expected = Arrays.copyOfRange(all, all.length - (max + 1), all.length - 1); // [-(max+1):][:-1]
         ScoreQuery q = lm.scored.get(0).stream().filter(x -> x.targets().length == 3).findFirst().orElseThrow();
@@ -105,11 +104,11 @@ class LoglikelihoodRunnerTest {
         for (int i = 0; i < requests.length; i++) {
             requests[i] = whole("context " + "x".repeat(i) + ":", " choice " + (i % 4));
         }
-        Capture<Loglikelihood> big = run(new ByteLm(), 8192, requests);
+        DirectExecution<Loglikelihood> big = run(new ByteLm(), 8192, requests);
         ByteLm one = new ByteLm();
-        Capture<Loglikelihood> small = run(one, 1, requests);
+        DirectExecution<Loglikelihood> small = run(one, 1, requests);
         assertEquals(12, one.scored.size(), "budget 1: one sequence per call");
-        assertEquals(12, small.reports.size(), "each call's requests are reported when it returns");
+        assertEquals(12, small.completions().size(), "each call's requests are reported when it returns");
         for (int i = 0; i < requests.length; i++) {
             assertEquals(big.get(i), small.get(i));
         }

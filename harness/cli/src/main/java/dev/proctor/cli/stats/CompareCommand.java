@@ -53,8 +53,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Per task (or task:subject), the fine-tuned model's run directory. Comma-separated or repeated.")
     Map<String, Path> finetuned = new LinkedHashMap<>();
 
-    @Option(names = "--metric", defaultValue = "acc",
-            description = "acc, acc_norm or bpb (bits per byte of the gold answer). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "The per-item metric (acc, acc_norm, bpb, exact_match, ndcg_cut_10, ...). Default: the runs' main metric.")
     String metric;
 
     @Mixin
@@ -68,7 +68,6 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ItemMetric itemMetric = ItemMetric.parse(metric);
         boolean mergeMode = merged != null || !finetuned.isEmpty();
         if (mergeMode && !runs.isEmpty()) {
             throw new ProctorException("give either two runs (proctor compare A B) or --merged with --finetuned, not both");
@@ -77,17 +76,18 @@ public final class CompareCommand implements Callable<Integer> {
             if (merged == null || finetuned.isEmpty()) {
                 throw new ProctorException("--merged and --finetuned go together: --merged M --finetuned task1=F1,task2=F2");
             }
-            return compareMerged(itemMetric);
+            return compareMerged();
         }
         if (runs.size() != 2) {
             throw new ProctorException("give two run directories to compare (proctor compare A B), got " + runs.size());
         }
-        return compareTwo(itemMetric);
+        return compareTwo();
     }
 
-    private int compareTwo(ItemMetric itemMetric) throws Exception {
+    private int compareTwo() throws Exception {
         RunData a = RunDirectory.read(runs.get(0));
         RunData b = RunDirectory.read(runs.get(1));
+        ItemMetric itemMetric = ItemMetric.forRuns(metric, List.of(a, b));
         String nameA = label(runs.get(0));
         String nameB = label(runs.get(1));
         if (nameA.equals(nameB)) {
@@ -124,7 +124,7 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int compareMerged(ItemMetric itemMetric) throws Exception {
+    private int compareMerged() throws Exception {
         RunData m = RunDirectory.read(merged);
         Map<Selection, RunData> ft = new LinkedHashMap<>();
         List<InputRef> inputs = new ArrayList<>();
@@ -134,6 +134,9 @@ public final class CompareCommand implements Callable<Integer> {
             ft.put(Selection.parse(e.getKey()), run);
             inputs.add(InputRef.run("finetuned " + e.getKey(), run));
         }
+        List<RunData> all = new ArrayList<>(ft.values());
+        all.add(m);
+        ItemMetric itemMetric = ItemMetric.forRuns(metric, all);
         MergeSummary summary = MergedVsFinetuned.compare(m, ft, itemMetric, bootstrap.paired());
         StatsProvenance provenance = StatsProvenance.of("compare", args(), parameters(itemMetric), inputs);
         ObjectNode json = StatsJson.MAPPER.createObjectNode();

@@ -48,7 +48,8 @@ public final class RankCommand implements Callable<Integer> {
             description = "The same models' runs under another condition, in the same order.")
     List<Path> versus = new ArrayList<>();
 
-    @Option(names = "--metric", defaultValue = "acc", description = "acc, acc_norm or bpb. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "The per-item metric (acc, acc_norm, bpb, exact_match, ndcg_cut_10, ...). Default: the runs' main metric.")
     String metric;
 
     @Option(names = "--averaging", defaultValue = "micro",
@@ -66,7 +67,6 @@ public final class RankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ItemMetric itemMetric = ItemMetric.parse(metric);
         Averaging avg = switch (averaging) {
             case "micro" -> Averaging.MICRO;
             case "macro" -> Averaging.MACRO;
@@ -79,10 +79,12 @@ public final class RankCommand implements Callable<Integer> {
         List<InputRef> inputs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         double[][] scores = new double[runs.size()][];
-        RunData first = RunDirectory.read(runs.get(0));
+        List<RunData> read = runs.stream().map(RunDirectory::read).toList();
+        ItemMetric itemMetric = ItemMetric.forRuns(metric, read);
+        RunData first = read.get(0);
         AlignedItems aligned = null;
         for (int m = 0; m < runs.size(); m++) {
-            RunData run = m == 0 ? first : RunDirectory.read(runs.get(m));
+            RunData run = read.get(m);
             names.add(CompareCommand.label(runs.get(m)));
             inputs.add(InputRef.run("model " + (m + 1), run));
             aligned = ItemAlignment.align(names.get(0), first, names.get(m), run, itemMetric);

@@ -69,8 +69,9 @@ public final class SnrCommand implements Callable<Integer> {
             description = "Rows sharing a model name are its checkpoints: average each model's last K. Default: ${DEFAULT-VALUE}.")
     int averageLast;
 
-    @Option(names = "--metric", defaultValue = "acc",
-            description = "For run directories: acc, acc_norm or bpb (lower is better). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "For run directories: the per-item metric (acc, acc_norm, bpb, ...; bpb is better lower)."
+                    + " Default: the runs' main metric.")
     String metric;
 
     @Option(names = "--averaging", defaultValue = "micro",
@@ -102,25 +103,28 @@ public final class SnrCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    /** For run directories: the metric, chosen from the signal runs and kept for the others. */
+    private ItemMetric itemMetric;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        ItemMetric itemMetric = ItemMetric.parse(metric);
         List<InputRef> inputs = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
-        ScoreTable signalTable = load("signal", signal, itemMetric, inputs, weights);
-        ScoreTable noiseTable = load("noise", noise, itemMetric, inputs, null);
-        ScoreTable targetTable = target.isEmpty() ? null : load("target", target, itemMetric, inputs, null);
-        boolean lower = lowerIsBetter || (isRuns(signal) && itemMetric.lowerIsBetter());
+        ScoreTable signalTable = load("signal", signal, inputs, weights);
+        ScoreTable noiseTable = load("noise", noise, inputs, null);
+        ScoreTable targetTable = target.isEmpty() ? null : load("target", target, inputs, null);
+        boolean lower = lowerIsBetter || (itemMetric != null && itemMetric.lowerIsBetter());
         SnrSettings settings = new SnrSettings(last, averageLast, SignalVariant.parse(variant), lower,
                 subtasks(signalTable), weights);
         SnrReport result = SnrAnalysis.analyze(signalTable, noiseTable, targetTable, settings);
 
         ObjectNode parameters = StatsJson.MAPPER.createObjectNode();
         parameters.put("last", last).put("averageLast", averageLast).put("signalVariant", variant)
-                .put("lowerIsBetter", lower).put("metric", itemMetric.id()).put("averaging", averaging)
+                .put("lowerIsBetter", lower).put("metric", itemMetric == null ? null : itemMetric.id())
+                .put("averaging", averaging)
                 .put("columns", columns == null ? null : columns.pattern());
         ObjectNode groupJson = parameters.putObject("groups");
         groups.forEach(groupJson::put);
@@ -159,8 +163,7 @@ public final class SnrCommand implements Callable<Integer> {
     }
 
     /** One CSV, or run directories (one row each, named by directory); item counts become subtask weights. */
-    private ScoreTable load(String role, List<Path> paths, ItemMetric itemMetric, List<InputRef> inputs,
-                            Map<String, Double> weights) {
+    private ScoreTable load(String role, List<Path> paths, List<InputRef> inputs, Map<String, Double> weights) {
         if (isRuns(paths)) {
             List<RunData> runs = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -169,6 +172,9 @@ public final class SnrCommand implements Callable<Integer> {
                 runs.add(run);
                 names.add(CompareCommand.label(p));
                 inputs.add(InputRef.run(role + " " + names.size(), run));
+            }
+            if (itemMetric == null) {
+                itemMetric = ItemMetric.forRuns(metric, runs);
             }
             Averaging avg = switch (averaging) {
                 case "micro" -> Averaging.MICRO;

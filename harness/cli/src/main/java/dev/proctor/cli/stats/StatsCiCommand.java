@@ -33,7 +33,8 @@ public final class StatsCiCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "A run directory (reports/<run-id>/).")
     Path runDir;
 
-    @Option(names = "--metric", defaultValue = "acc", description = "acc, acc_norm or bpb. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "The per-item metric (acc, acc_norm, bpb, exact_match, ndcg_cut_10, ...). Default: the runs' main metric.")
     String metric;
 
     @Mixin
@@ -47,8 +48,8 @@ public final class StatsCiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ItemMetric itemMetric = ItemMetric.parse(metric);
         RunData run = RunDirectory.read(runDir);
+        ItemMetric itemMetric = ItemMetric.forRuns(metric, List.of(run));
         List<UncertaintyRow> rows = RunUncertainty.of(run, itemMetric, bootstrap.bootstrap());
         ObjectNode parameters = bootstrap.addTo(StatsJson.MAPPER.createObjectNode()).put("metric", itemMetric.id());
         StatsProvenance provenance = StatsProvenance.of("stats ci", spec.commandLine().getParseResult().originalArgs(),

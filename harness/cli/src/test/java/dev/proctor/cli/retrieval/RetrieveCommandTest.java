@@ -8,15 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proctor.api.ProctorException;
 import dev.proctor.cli.Main;
-import dev.proctor.datafiles.ProctorCache;
+import dev.proctor.testkit.IsolatedCache;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -28,24 +27,8 @@ import picocli.CommandLine;
 class RetrieveCommandTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path cache;
-    static String previousCache;
-
-    @BeforeAll
-    static void isolateCache() {
-        previousCache = System.getProperty(ProctorCache.PROPERTY);
-        System.setProperty(ProctorCache.PROPERTY, cache.toString());
-    }
-
-    @AfterAll
-    static void restoreCache() {
-        if (previousCache == null) {
-            System.clearProperty(ProctorCache.PROPERTY);
-        } else {
-            System.setProperty(ProctorCache.PROPERTY, previousCache);
-        }
-    }
+    @RegisterExtension
+    static final IsolatedCache CACHE = new IsolatedCache();
 
     /** Runs the command as Main would once it is registered: user errors exit 1 with the message. */
     static Result run(String... args) {

@@ -8,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
-import dev.proctor.api.model.BatchStats;
-import dev.proctor.api.model.Execution;
-import dev.proctor.api.model.Model;
+import dev.proctor.api.model.DirectExecution;
 import dev.proctor.api.model.ModelInfo;
 import dev.proctor.api.model.ModelSpec;
 import dev.proctor.api.request.GenerateRequest;
 import dev.proctor.api.request.Generation;
-import dev.proctor.api.request.Request;
 import dev.proctor.api.request.RequestKind;
-import dev.proctor.api.request.Response;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.lm.CausalLm;
 import dev.proctor.lm.CausalLmModel;
@@ -261,33 +257,7 @@ class TinyGptBackendsTest {
     }
 
     private static List<Generation> generate(CausalLm lm, List<GenerateRequest> requests, int budget) {
-        Generation[] out = new Generation[requests.size()];
-        new CausalLmModel(lm).run(RequestKind.GENERATE, requests, new Execution<Generation>() {
-            @Override
-            public void completed(int[] indices, List<Generation> responses) {
-                for (int i = 0; i < indices.length; i++) {
-                    out[indices[i]] = responses.get(i);
-                }
-            }
-
-            @Override
-            public <Q extends Request, R extends Response> List<R> run(Model m, RequestKind<Q, R> k, List<Q> r) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int batchTokens() {
-                return budget;
-            }
-
-            @Override
-            public void recordBatch(BatchStats batch) {
-            }
-
-            @Override
-            public void note(String key, String value) {
-            }
-        });
-        return List.of(out);
+        return DirectExecution.run(new CausalLmModel(lm), RequestKind.GENERATE, requests, budget).responses();
     }
+
 }

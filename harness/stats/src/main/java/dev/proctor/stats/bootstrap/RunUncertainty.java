@@ -5,6 +5,7 @@ import dev.proctor.stats.io.ItemMetric;
 import dev.proctor.stats.io.ItemOutcome;
 import dev.proctor.stats.io.RunData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,10 @@ public final class RunUncertainty {
             double[] x = items.stream().mapToDouble(metric::value).toArray();
             Strata strata = Strata.byLabel(items.stream().map(ItemOutcome::subject).toList());
             Resamples res = StratifiedBootstrap.run(new double[][] {x}, strata, config);
+            boolean binary = Arrays.stream(x).allMatch(v -> v == 0 || v == 1);
             List<StandardErrors> subjectErrors = new ArrayList<>();
             for (int s = 0; s < strata.size(); s++) {
-                StandardErrors se = StandardErrors.of(values(x, strata.members()[s]));
+                StandardErrors se = errors(values(x, strata.members()[s]), binary);
                 subjectErrors.add(se);
                 rows.add(new UncertaintyRow(task.getKey(), strata.names().get(s), "subject", se.n(), se.mean(),
                         se.lmEval(), se.binomial(), BootstrapSummary.of(res.perStratum()[0][s], config.confidence())));
@@ -89,12 +91,20 @@ public final class RunUncertainty {
             varBinomial += se.binomial() * se.binomial();
         }
         int k = subjects.size();
-        StandardErrors pooled = StandardErrors.of(values(x, members.stream().mapToInt(Integer::intValue).toArray()));
+        StandardErrors pooled = errors(values(x, members.stream().mapToInt(Integer::intValue).toArray()),
+                !Double.isNaN(varBinomial));
         return List.of(
                 new UncertaintyRow(task, group, "micro", n, pooled.mean(), pooled.lmEval(), pooled.binomial(),
                         BootstrapSummary.of(micro, config.confidence())),
                 new UncertaintyRow(task, group, "macro", n, macroScore / k, Math.sqrt(varLmEval) / k,
                         Math.sqrt(varBinomial) / k, BootstrapSummary.of(macro, config.confidence())));
+    }
+
+    /** The binomial standard error is a 0/1 metric's only: NaN (undefined) for nDCG, bits per byte and the like. */
+    private static StandardErrors errors(double[] x, boolean binary) {
+        StandardErrors se = StandardErrors.of(x);
+        return binary ? se : new StandardErrors(se.n(), se.mean(), Double.NaN, se.lmEval(), se.population(),
+                se.sample());
     }
 
     private static double[] values(double[] x, int[] members) {

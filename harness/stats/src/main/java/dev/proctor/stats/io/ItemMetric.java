@@ -1,8 +1,12 @@
 package dev.proctor.stats.io;
 
 import dev.proctor.api.ProctorException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Which per-item metric a statistic uses (any metric the runs report: {@code acc}, {@code acc_norm}, {@code bpb},
@@ -31,6 +35,33 @@ public record ItemMetric(String id, boolean lowerIsBetter) {
                     + item.metrics().keySet());
         }
         return v;
+    }
+
+    /**
+     * The metric runs are compared on: the one asked for, else the main metric their tasks share (acc for multiple
+     * choice, ndcg_cut_10 for retrieval); its direction as the runs declare it.
+     *
+     * @param requested a metric name, or null for the runs' main metric
+     */
+    public static ItemMetric forRuns(String requested, Collection<RunData> runs) {
+        Set<String> lower = new HashSet<>(LOWER_IS_BETTER);
+        Map<String, String> mains = new TreeMap<>();
+        for (RunData run : runs) {
+            for (TaskMetrics t : run.tasks()) {
+                lower.addAll(t.lowerIsBetter());
+                mains.merge(t.main(), t.task() + " in " + run.dir(), (a, b) -> a);
+            }
+        }
+        if (requested != null) {
+            ItemMetric named = parse(requested);
+            return new ItemMetric(named.id(), lower.contains(named.id()));
+        }
+        if (mains.size() != 1) {
+            throw new ProctorException("the runs' tasks have " + (mains.isEmpty() ? "no main metric"
+                    : "different main metrics " + mains) + "; choose one with --metric");
+        }
+        String main = mains.keySet().iterator().next();
+        return new ItemMetric(main, lower.contains(main));
     }
 
     public static ItemMetric parse(String id) {

@@ -15,14 +15,17 @@ import java.util.function.Predicate;
  * @param provenance the run's provenance block, copied into every report made from it
  * @param subjects   subject rows of results.json, in file order
  * @param items      samples.jsonl, in file order
+ * @param tasks      each task's main metric and metric directions, from results.json
  * @param resultsSha256 SHA-256 of results.json
  * @param samplesSha256 SHA-256 of samples.jsonl
  */
 public record RunData(Path dir, String runId, JsonNode provenance, List<SubjectInfo> subjects,
-                      List<ItemOutcome> items, String resultsSha256, String samplesSha256) {
+                      List<ItemOutcome> items, List<TaskMetrics> tasks, String resultsSha256,
+                      String samplesSha256) {
     public RunData {
         subjects = List.copyOf(subjects);
         items = List.copyOf(items);
+        tasks = List.copyOf(tasks);
     }
 
     /** Items by {@code task/id}, in file order. */
@@ -45,7 +48,7 @@ public record RunData(Path dir, String runId, JsonNode provenance, List<SubjectI
         Predicate<ItemOutcome> keep = selection::matches;
         return new RunData(dir, runId, provenance,
                 subjects.stream().filter(s -> selection.matches(s.task(), s.subject())).toList(),
-                items.stream().filter(keep).toList(), resultsSha256, samplesSha256);
+                items.stream().filter(keep).toList(), tasks, resultsSha256, samplesSha256);
     }
 
     /** Per subject key {@code task:subject}, its categories as results.json lists them. */

@@ -61,7 +61,25 @@ public final class RunDirectory {
         List<SubjectInfo> subjects = subjects(results, root.at("/results/subjects"));
         List<ItemOutcome> items = items(samples);
         return new RunData(dir, runId, provenance.isMissingNode() ? MissingNode.getInstance() : provenance,
-                subjects, items, Sha256.of(results), Sha256.of(samples));
+                subjects, items, tasks(results, root.path("tasks")), Sha256.of(results), Sha256.of(samples));
+    }
+
+    private static List<TaskMetrics> tasks(Path file, JsonNode array) {
+        if (!array.isArray()) {
+            throw new DataFormatException(file, 0, "expected an array at tasks (a results.json of schema " + SCHEMA
+                    + ")");
+        }
+        List<TaskMetrics> out = new ArrayList<>();
+        for (JsonNode t : array) {
+            Set<String> lower = new HashSet<>();
+            t.path("metrics").forEach(m -> {
+                if (!m.path("higherIsBetter").asBoolean(true)) {
+                    lower.add(m.path("name").asText());
+                }
+            });
+            out.add(new TaskMetrics(text(file, 0, t, "task"), text(file, 0, t, "mainMetric"), lower));
+        }
+        return out;
     }
 
     private static List<SubjectInfo> subjects(Path file, JsonNode array) {

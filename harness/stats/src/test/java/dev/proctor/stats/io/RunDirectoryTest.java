@@ -35,6 +35,25 @@ class RunDirectoryTest {
     }
 
     @Test
+    void theMetricDefaultsToTheRunsMainMetricAndTakesItsDirectionFromThem(@TempDir Path dir) throws IOException {
+        RunData run = RunDirectory.read(new RunFixture().subject("t", "s", "10").write(dir.resolve("a"), "a"));
+        assertEquals(List.of(new TaskMetrics("t", "acc", java.util.Set.of("bpb"))), run.tasks());
+        assertEquals(ItemMetric.ACC, ItemMetric.forRuns(null, List.of(run)));
+        assertEquals(ItemMetric.BPB, ItemMetric.forRuns("bpb", List.of(run)));
+
+        Path other = new RunFixture().subject("u", "s", "01").write(dir.resolve("b"), "b");
+        Path results = other.resolve(RunDirectory.RESULTS);
+        Files.writeString(results, Files.readString(results).replace("\"mainMetric\":\"acc\"",
+                "\"mainMetric\":\"ndcg_cut_10\""));
+        RunData retrieval = RunDirectory.read(other);
+        ProctorException mixed = assertThrows(ProctorException.class,
+                () -> ItemMetric.forRuns(null, List.of(run, retrieval)));
+        assertTrue(mixed.getMessage().contains("different main metrics") && mixed.getMessage().contains("--metric"),
+                mixed.getMessage());
+        assertEquals(ItemMetric.ACC, ItemMetric.forRuns("acc", List.of(run, retrieval)));
+    }
+
+    @Test
     void aDirectoryWithoutSamplesIsNotARun(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("results.json"), "{}");
         ProctorException e = assertThrows(ProctorException.class, () -> RunDirectory.read(dir));

@@ -48,6 +48,14 @@ public final class RunFixture {
             ObjectNode provenance = root.putObject("provenance");
             provenance.put("runId", runId);
             provenance.putObject("model").put("spec", "fixture:" + runId);
+            ArrayNode tasks = root.putArray("tasks");
+            items.stream().map(i -> i.task).distinct().forEach(t -> {
+                ObjectNode task = tasks.addObject().put("task", t).put("mainMetric", "acc");
+                ArrayNode declared = task.putArray("metrics");
+                declared.addObject().put("name", "acc").put("higherIsBetter", true);
+                declared.addObject().put("name", "acc_norm").put("higherIsBetter", true);
+                declared.addObject().put("name", "bpb").put("higherIsBetter", false);
+            });
             ArrayNode subjects = root.putObject("results").putArray("subjects");
             Map<String, List<Item>> bySubject = new LinkedHashMap<>();
             items.forEach(i -> bySubject.computeIfAbsent(i.task + "/" + i.subject, k -> new ArrayList<>()).add(i));

@@ -11,7 +11,7 @@ import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTask;
 import dev.proctor.api.task.mc.McTemplate;
-import dev.proctor.datafiles.ProctorCache;
+import dev.proctor.testkit.IsolatedCache;
 import dev.proctor.testkit.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,24 +35,8 @@ class McTaskContractTest {
     private static final Item MADE_UP = new Item("s/test/0", "s", "  Which one? ", List.of("x", "y", "z", "w"), 2,
             new SourceLine(Path.of("made-up.csv"), 2));
 
-    @TempDir
-    static Path cache;
-    private static String cacheBefore;
-
-    @BeforeAll
-    static void isolateTheCache() {
-        cacheBefore = System.getProperty(ProctorCache.PROPERTY);
-        System.setProperty(ProctorCache.PROPERTY, cache.toString());
-    }
-
-    @AfterAll
-    static void restoreTheCache() {
-        if (cacheBefore == null) {
-            System.clearProperty(ProctorCache.PROPERTY);
-        } else {
-            System.setProperty(ProctorCache.PROPERTY, cacheBefore);
-        }
-    }
+    @RegisterExtension
+    static final IsolatedCache CACHE = new IsolatedCache();
 
     static Stream<McTask> tasks() {
         return ServiceLoader.load(McTask.class).stream().map(ServiceLoader.Provider::get);

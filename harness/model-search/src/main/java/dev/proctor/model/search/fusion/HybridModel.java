@@ -4,22 +4,20 @@ import dev.proctor.api.model.Execution;
 import dev.proctor.api.model.Model;
 import dev.proctor.api.model.ModelInfo;
 import dev.proctor.api.request.Ranking;
-import dev.proctor.api.request.Request;
 import dev.proctor.api.request.RequestKind;
-import dev.proctor.api.request.Response;
 import dev.proctor.api.request.RetrieveRequest;
+import dev.proctor.model.search.Retriever;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A retriever made of two others: both answer every query (through the harness, so their rankings are stored and
  * reused like any response) and the two rankings are fused, by reciprocal rank fusion or by min-max score
  * interpolation weighting the first component by alpha.
  */
-public final class HybridModel implements Model {
+public final class HybridModel extends Retriever {
     /** How two rankings become one. */
     public enum Fusion {
         RRF("hybrid-rrf"), INTERPOLATION("hybrid-interp");
@@ -74,18 +72,7 @@ public final class HybridModel implements Model {
     }
 
     @Override
-    public Set<RequestKind<?, ?>> capabilities() {
-        return Set.of(RequestKind.RETRIEVE);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <Q extends Request, A extends Response> void run(RequestKind<Q, A> kind, List<Q> requests,
-                                                            Execution<A> execution) {
-        if (kind != RequestKind.RETRIEVE) {
-            throw new IllegalArgumentException(info.name() + " does not serve " + kind.id());
-        }
-        List<RetrieveRequest> retrieve = (List<RetrieveRequest>) requests;
+    protected void retrieve(List<RetrieveRequest> retrieve, Execution<Ranking> execution) {
         List<Ranking> a = execution.run(first, RequestKind.RETRIEVE, retrieve);
         List<Ranking> b = execution.run(second, RequestKind.RETRIEVE, retrieve);
         List<Ranking> fused = new ArrayList<>(retrieve.size());
@@ -100,7 +87,7 @@ public final class HybridModel implements Model {
             fused.add(new Ranking(hits));
             indices[i] = i;
         }
-        ((Execution<Ranking>) execution).completed(indices, fused);
+        execution.completed(indices, fused);
     }
 
     @Override

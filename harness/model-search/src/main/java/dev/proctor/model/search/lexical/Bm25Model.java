@@ -2,27 +2,23 @@ package dev.proctor.model.search.lexical;
 
 import dev.proctor.api.model.BatchStats;
 import dev.proctor.api.model.Execution;
-import dev.proctor.api.model.Model;
 import dev.proctor.api.model.ModelInfo;
 import dev.proctor.api.request.Corpus;
 import dev.proctor.api.request.Ranking;
-import dev.proctor.api.request.Request;
-import dev.proctor.api.request.RequestKind;
-import dev.proctor.api.request.Response;
 import dev.proctor.api.request.RetrieveRequest;
+import dev.proctor.model.search.Retriever;
 import dev.proctor.model.search.vector.ScoredDoc;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * BM25 as a model that serves retrieval: each corpus is indexed once (in memory, {@link Bm25Searcher}) with the
  * analyzer given, or the default for the corpus's language, and every query searched against it.
  */
-public final class Bm25Model implements Model {
+public final class Bm25Model extends Retriever {
     /** Queries answered per report to the harness: each group is stored before the next is searched. */
     private static final int QUERIES_PER_REPORT = 64;
 
@@ -50,24 +46,13 @@ public final class Bm25Model implements Model {
     }
 
     @Override
-    public Set<RequestKind<?, ?>> capabilities() {
-        return Set.of(RequestKind.RETRIEVE);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <Q extends Request, A extends Response> void run(RequestKind<Q, A> kind, List<Q> requests,
-                                                            Execution<A> execution) {
-        if (kind != RequestKind.RETRIEVE) {
-            throw new IllegalArgumentException("BM25 does not serve " + kind.id());
-        }
-        Execution<Ranking> out = (Execution<Ranking>) execution;
+    protected void retrieve(List<RetrieveRequest> requests, Execution<Ranking> out) {
         List<Integer> indices = new ArrayList<>();
         List<Ranking> rankings = new ArrayList<>();
         long start = System.nanoTime();
         for (int r = 0; r < requests.size(); r++) {
-            RetrieveRequest request = (RetrieveRequest) requests.get(r);
-            Bm25Searcher searcher = index(request.corpus(), execution);
+            RetrieveRequest request = requests.get(r);
+            Bm25Searcher searcher = index(request.corpus(), out);
             List<Ranking.Hit> hits = new ArrayList<>();
             for (ScoredDoc d : searcher.search(request.query(), request.topK())) {
                 hits.add(new Ranking.Hit(request.corpus().passages().get(d.doc()).id(), d.score()));

@@ -35,8 +35,20 @@ public final class ClasspathFiles {
                                    String whatFor) {
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, resource) -> hashes.put(name, hash(anchor, resource, whatFor)));
+        return materialize(anchor, files, hashes, parent, prefix, whatFor);
+    }
+
+    /**
+     * The same, for resources whose SHA-256 is known in advance (an index shipped with them): the folder is named
+     * without reading them, and each file is checked against its hash while it is copied, so a damaged jar is an
+     * error naming the resource, never a model that silently differs.
+     *
+     * @param sha256 file name in the target folder to its expected SHA-256
+     */
+    public static Path materialize(Class<?> anchor, Map<String, String> files, Map<String, String> sha256,
+                                   Path parent, String prefix, String whatFor) {
         StringBuilder manifest = new StringBuilder();
-        hashes.forEach((name, sha) -> manifest.append(sha).append("  ").append(name).append('\n'));
+        files.keySet().forEach(name -> manifest.append(sha256.get(name)).append("  ").append(name).append('\n'));
         Path target = parent.resolve(prefix + "-" + Sha256.of(manifest.toString()).substring(0, 16));
         if (Files.isDirectory(target)) {
             return target;
@@ -48,8 +60,15 @@ public final class ClasspathFiles {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Path out = temp.resolve(file.getKey());
                 Files.createDirectories(out.getParent());
-                try (InputStream in = open(anchor, file.getValue(), whatFor)) {
+                MessageDigest digest = sha256();
+                try (InputStream in = new DigestInputStream(open(anchor, file.getValue(), whatFor), digest)) {
                     Files.copy(in, out);
+                }
+                String got = HexFormat.of().formatHex(digest.digest());
+                if (!got.equals(sha256.get(file.getKey()))) {
+                    throw new ProctorException(whatFor + ": the resource " + file.getValue() + " has SHA-256 " + got
+                            + ", expected " + sha256.get(file.getKey()) + "; the jar that ships it is damaged or was"
+                            + " built from mixed files");
                 }
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -76,13 +95,16 @@ public final class ClasspathFiles {
         }
     }
 
-    private static String hash(Class<?> anchor, String resource, String whatFor) {
-        MessageDigest digest;
+    private static MessageDigest sha256() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);
         }
+    }
+
+    private static String hash(Class<?> anchor, String resource, String whatFor) {
+        MessageDigest digest = sha256();
         try (InputStream in = new DigestInputStream(open(anchor, resource, whatFor), digest)) {
             in.transferTo(OutputStreamSink.INSTANCE);
         } catch (IOException e) {

@@ -12,7 +12,7 @@ public final class DataFormatException extends ProctorException {
     private final long line;
 
     public DataFormatException(Path file, long line, String problem) {
-        super(file + ":" + line + ": " + problem);
+        super(file + (line > 0 ? ":" + line : "") + ": " + problem);
         this.file = file;
         this.line = line;
     }

@@ -42,6 +42,8 @@ public final class Main {
     /** Runs the command line with the given writers, for tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new ProctorCommand());
+        // @file belongs to --tasks (a task list, one selection per line), not to picocli's argument files
+        cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

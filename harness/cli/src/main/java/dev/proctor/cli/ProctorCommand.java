@@ -10,7 +10,7 @@ import dev.proctor.cli.stats.StatsCommand;
 import dev.proctor.report.HarnessVersion;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code proctor} command; {@code proctor} alone prints help. */
+/** The top-level {@code proctor} command; {@code proctor} alone is a usage error (exit 2) that lists the commands. */
 @Command(name = "proctor",
         mixinStandardHelpOptions = true,
         versionProvider = ProctorCommand.Version.class,
@@ -25,7 +25,8 @@ public final class ProctorCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required; choose one of"
+                + " those below");
     }
 
     static final class Version implements picocli.CommandLine.IVersionProvider {

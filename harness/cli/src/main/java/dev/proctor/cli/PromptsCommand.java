@@ -42,7 +42,10 @@ final class PromptsCommand implements Callable<Integer> {
             ArrayNode array = mapper.createArrayNode();
             for (PlannedItem p : plan.items()) {
                 ObjectNode node = array.addObject();
-                node.put("id", p.key());
+                // the fields samples.jsonl names an item by, so the two can be joined
+                node.put("task", p.task());
+                node.put("subject", p.item().subject());
+                node.put("id", p.item().id());
                 node.put("prompt", p.item().prompt());
                 ArrayNode continuations = node.putArray("continuations");
                 continuations(p).forEach(continuations::add);

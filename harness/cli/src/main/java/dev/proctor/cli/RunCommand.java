@@ -3,7 +3,6 @@ package dev.proctor.cli;
 import dev.proctor.core.evaluate.Evaluation;
 import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.evaluate.RunOutput;
-import dev.proctor.core.schedule.ProgressListener;
 import dev.proctor.core.schedule.RunStats;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import java.io.PrintWriter;
@@ -52,9 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print results.json instead of the summary tables.")
     boolean json;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Draw a progress bar on stderr (default: on).")
-    boolean progress;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Spec
     CommandSpec spec;
@@ -64,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
         RunConfig config = taskOptions.config(batchTokens, resamples, confidence);
         RunOutput output = outDir != null ? RunOutput.at(outDir) : RunOutput.under(reportsDir);
         Evaluation evaluation = taskOptions.evaluator().evaluate(config, modelOptions.spec(), output,
-                progress ? new ProgressBarListener() : ProgressListener.NONE);
+                progress.listener());
         print(spec.commandLine().getOut(), evaluation, json);
         return 0;
     }

@@ -80,6 +80,10 @@ class RunCommandTest {
         assertEquals(0, stats.get("computedItems").asLong(), "nothing is recomputed");
         assertEquals(0, stats.get("computedResponses").asLong());
         assertEquals(first.size(), stats.get("reusedItems").asLong());
+        assertTrue(stats.get("sequencesPerItem").isNull() && stats.at("/undefined/sequencesPerItem").asText()
+                .contains("no item was computed"), "undefined, with the reason, never 0 or NaN: " + stats);
+        assertTrue(stats.get("paddingEfficiency").isNull(), stats::toString);
+        assertTrue(again.out().contains("(0 computed, " + first.size() + " reused)"), again.out());
         assertEquals(first.keySet(), Samples.read(out).keySet());
     }
 

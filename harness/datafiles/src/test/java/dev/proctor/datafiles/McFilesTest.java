@@ -31,7 +31,7 @@ class McFilesTest {
 
     private static void assertMessage(DataFormatException e, Path file, long line, String expected) {
         assertEquals(line, e.line(), e.getMessage());
-        assertTrue(e.getMessage().startsWith(file + ":" + line + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + (line > 0 ? ":" + line : "") + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 

@@ -15,6 +15,7 @@ public final class DatasetsCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required; choose one of"
+                + " those below");
     }
 }

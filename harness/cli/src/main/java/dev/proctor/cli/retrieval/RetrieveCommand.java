@@ -7,6 +7,7 @@ import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.ScoringMode;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.TaskSettings;
+import dev.proctor.cli.ProgressOptions;
 import dev.proctor.cli.datasets.CacheOptions;
 import dev.proctor.cli.datasets.LockOptions;
 import dev.proctor.cli.stats.IntervalOptions;
@@ -17,7 +18,6 @@ import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.evaluate.RunOutput;
 import dev.proctor.core.registry.ModelRegistry;
 import dev.proctor.core.registry.TaskRegistry;
-import dev.proctor.core.schedule.ProgressListener;
 import dev.proctor.core.select.DataSources;
 import dev.proctor.datasets.DatasetEntry;
 import dev.proctor.model.djl.encoder.EmbeddedEncoder;
@@ -169,6 +169,9 @@ public final class RetrieveCommand implements Callable<Integer> {
     @Mixin
     IntervalOptions intervals = new IntervalOptions();
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -178,7 +181,7 @@ public final class RetrieveCommand implements Callable<Integer> {
         DataSources data = dataSources();
         Evaluator evaluator = new Evaluator(TaskRegistry.discover(), ModelRegistry.discover(), data);
         Evaluation evaluation = evaluator.evaluate(config, model(data), outDir != null ? RunOutput.at(outDir)
-                : RunOutput.under(reportsDir), ProgressListener.NONE);
+                : RunOutput.under(reportsDir), progress.listener());
         writeRunFile(evaluation, evaluation.directory().resolve(RUN_FILE), "proctor-" + retriever.strip()
                 .toLowerCase(Locale.ROOT));
         PrintWriter out = spec.commandLine().getOut();

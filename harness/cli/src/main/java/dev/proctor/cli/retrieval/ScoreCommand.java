@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code proctor score}: scores outputs produced elsewhere; alone it prints its subcommands. */
+/** {@code proctor score}: scores outputs produced elsewhere; alone it is a usage error listing its subcommands. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score result files produced by any system: retrieval.",
         subcommands = {ScoreRetrievalCommand.class})
@@ -15,6 +15,7 @@ public final class ScoreCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required; choose one of"
+                + " those below");
     }
 }

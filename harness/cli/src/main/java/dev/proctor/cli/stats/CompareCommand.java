@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.api.ProctorException;
 import dev.proctor.stats.io.ItemMetric;
+import dev.proctor.stats.paired.McNemar;
 import dev.proctor.stats.io.RunData;
 import dev.proctor.stats.io.RunDirectory;
 import dev.proctor.stats.io.Selection;
@@ -120,6 +121,13 @@ public final class CompareCommand implements Callable<Integer> {
                         + "McNemar chi-square always continuity-corrected (statsmodels); no unpaired z-test")
                 .note(a.subjects().stream().anyMatch(s -> !s.categories().isEmpty()) ? "categories from A's results.json"
                         : "no category rows: results.json does not list subject categories");
+        List<String> noInformation = rows.stream().filter(r -> r.mcnemar().flatMap(McNemar::undefined).isPresent())
+                .map(r -> r.group() + " (" + r.averaging() + ")").toList();
+        if (!noInformation.isEmpty()) {
+            out.note("McNemar undefined for " + String.join(", ", noInformation) + ": no discordant pairs (b = c = 0),"
+                    + " so the test has no information (statsmodels' raw chi-square +inf, p 0 are in stats.json,"
+                    + " labelled statsmodels_raw)");
+        }
         report.emit(out, provenance.reportId(), spec.commandLine().getOut());
         return 0;
     }

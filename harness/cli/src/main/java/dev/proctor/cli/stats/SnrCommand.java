@@ -19,6 +19,7 @@ import dev.proctor.stats.snr.FilterResult;
 import dev.proctor.stats.snr.FilterStep;
 import dev.proctor.stats.snr.SignalVariant;
 import dev.proctor.stats.snr.SnrAnalysis;
+import dev.proctor.stats.snr.SnrResult;
 import dev.proctor.stats.snr.SnrReport;
 import dev.proctor.stats.snr.SnrResult;
 import dev.proctor.stats.snr.SnrSettings;
@@ -139,9 +140,8 @@ public final class SnrCommand implements Callable<Integer> {
                         + result.checkpoints().size() + " checkpoints (" + String.join(", ", tail(result.checkpoints())) + ")")
                 .note(weights.isEmpty() ? "subtask aggregates: plain mean of the subtask scores (macro)"
                         : "task scores and subtask aggregates: mean over questions (micro), as their code");
-        List<String> dropped = SnrAnalysis.unshared(signalTable, noiseTable);
-        if (!dropped.isEmpty()) {
-            out.note("columns only in the signal table, left out: " + String.join(", ", dropped));
+        for (SnrResult r : result.columns()) {
+            r.undefined().ifPresent(why -> out.note("SNR of " + r.column() + " undefined: " + why));
         }
         if (!result.filters().isEmpty()) {
             out.table("subtask_filtering", StatsTables.filters(result.filters()));
@@ -238,15 +238,16 @@ public final class SnrCommand implements Callable<Integer> {
             ObjectNode node = array.addObject();
             node.put("task", f.task());
             node.put("best_k", f.bestK());
-            node.put("best_snr", f.best().aggregate().snr());
-            node.put("all_snr", f.all().aggregate().snr());
+            StatsJson.finite(node, "best_snr", f.best().aggregate().reportedSnr());
+            StatsJson.finite(node, "all_snr", f.all().aggregate().reportedSnr());
             ArrayNode kept = node.putArray("kept");
             f.selected().forEach(kept::add);
             ArrayNode steps = node.putArray("steps");
             for (FilterStep s : f.steps()) {
-                steps.addObject().put("k", s.k()).put("added", s.added()).put("subtask_snr", s.subtask().snr())
-                        .put("aggregate_signal", s.aggregate().signal()).put("aggregate_noise", s.aggregate().noise())
-                        .put("aggregate_snr", s.aggregate().snr());
+                ObjectNode step = steps.addObject().put("k", s.k()).put("added", s.added())
+                        .put("aggregate_signal", s.aggregate().signal()).put("aggregate_noise", s.aggregate().noise());
+                StatsJson.finite(step, "subtask_snr", s.subtask().reportedSnr());
+                StatsJson.finite(step, "aggregate_snr", s.aggregate().reportedSnr());
             }
         }
         return array;

@@ -41,6 +41,24 @@ class CompareCommandTest {
     }
 
     @Test
+    void mcNemarWithoutDiscordantPairsIsUndefinedNotInfinityAndPZero(@TempDir Path dir) throws Exception {
+        Path a = new RunDirs().subject("t", "x", "1100110011").write(dir.resolve("run-a"));
+        Path b = new RunDirs().subject("t", "x", "1100110011").write(dir.resolve("run-b"));
+        StatsCli json = StatsCli.run(new CompareCommand(), a.toString(), b.toString(), "--out",
+                dir.resolve("r").toString(), "--resamples", "200", "--json");
+        assertEquals(0, json.exitCode(), json::toString);
+        JsonNode mcnemar = JSON.readTree(json.out()).at("/results/rows/0/mcnemar");
+        assertTrue(mcnemar.get("pvalue").isNull(), mcnemar.toString());
+        assertTrue(mcnemar.get("undefined").asText().contains("no discordant pairs"), mcnemar.toString());
+        assertTrue(mcnemar.path("statsmodels_chi2_continuity").isMissingNode(), "only under statsmodels_raw");
+        StatsCli table = StatsCli.run(new CompareCommand(), a.toString(), b.toString(), "--out",
+                dir.resolve("r").toString(), "--resamples", "200");
+        assertTrue(table.out().contains("undefined") && !table.out().contains("Infinity"), table.out());
+        String report = Files.readString(dir.resolve("r").resolve("report.md"));
+        assertTrue(report.contains("McNemar undefined for x (subject), overall (micro): no discordant pairs"), report);
+    }
+
+    @Test
     void runsOnDifferentItemsAreRefused(@TempDir Path dir) {
         Path a = new RunDirs().subject("t", "x", "1111").write(dir.resolve("a"));
         Path b = new RunDirs().subject("t", "x", "11").write(dir.resolve("b"));

@@ -20,6 +20,7 @@ import dev.proctor.core.select.Selector;
 import dev.proctor.core.select.TaskSelection;
 import dev.proctor.core.select.TaskSelection.Selection;
 import dev.proctor.core.store.ResultStore;
+import dev.proctor.report.OutputFolder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,7 @@ public final class Evaluator {
         try (Model model = models.open(spec)) {
             PreparedRun run = prepare(config, model, spec.toString());
             Path dir = output.directory(run.identity());
+            OutputFolder.requireOwn(dir, STORE_FILE, "a run");
             RunOutcome outcome;
             try (ResultStore store = ResultStore.open(dir.resolve(STORE_FILE))) {
                 outcome = run.schedule(store, listener);

@@ -153,7 +153,8 @@ class EvaluatorTest {
     }
 
     private static FilterStep step(String added, int k) {
-        SnrResult snr = new SnrResult(added, 3, 3, 0.5, 0.1, 0.2, 0.5, 0.01, 0.02, 10.0 / k);
+        SnrResult snr = new SnrResult(added, 3, 3, 0.5, 0.1, 0.2, 0.5, 0.01, 0.02, 10.0 / k,
+                java.util.Optional.empty());
         return new FilterStep(k, added, snr, snr);
     }
 

@@ -3,12 +3,15 @@ package dev.proctor.model.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.util.PairList;
 import dev.proctor.api.model.ModelInfo;
 import dev.proctor.api.model.ModelSpec;
 import dev.proctor.datafiles.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,28 +32,46 @@ record LoadedModel(ZooModel<NDList, NDList> model, HfTokenizer tokenizer, ModelI
      * @param extension  the model file's extension ({@code onnx}, {@code pt})
      * @param engineName the DJL engine ({@code OnnxRuntime}, {@code PyTorch})
      * @param options    engine-specific loading options, as {@link DjlLoading#load} takes them
+     * @param check      refuses a graph the backend cannot run, before anything else is read from it
      */
-    static LoadedModel open(ModelSpec spec, String extension, String engineName, Map<String, String> options) {
+    static LoadedModel open(ModelSpec spec, String extension, String engineName, Map<String, String> options,
+                            BiConsumer<ZooModel<NDList, NDList>, ModelDirectory> check) {
         ModelDirectory files = ModelDirectory.locate(spec.path(), extension);
         Engine engine = DjlLoading.engine(engineName);
         Device device = DeviceResolver.resolve(spec.device(), engine);
-        HfTokenizer tokenizer = HfTokenizer.open(files.tokenizerFile(), files.maxContextLength());
+        ZooModel<NDList, NDList> model = DjlLoading.load(files.modelFile(), engineName, device, options);
+        HfTokenizer tokenizer = null;
         try {
-            ZooModel<NDList, NDList> model = DjlLoading.load(files.modelFile(), engineName, device, options);
+            check.accept(model, files);
+            ContextLength context = ContextLength.of(files, declaredInputs(model));
+            tokenizer = HfTokenizer.open(files.tokenizerFile(), context.tokens());
             Map<String, Object> identity = new LinkedHashMap<>();
             identity.put("modelSha256", Sha256.of(files.modelFile()));
             identity.put("tokenizerSha256", Sha256.of(files.tokenizerFile()));
-            identity.put("maxContextLength", files.maxContextLength());
+            identity.put("maxContextLength", context.tokens());
+            identity.put("maxContextLengthFrom", context.source());
             identity.put("eosTokenId", tokenizer.eosTokenId());
             ModelInfo info = new ModelInfo(files.name(), "causal LM", DjlLoading.engineDescription(engine, device),
                     DeviceResolver.describe(device), identity);
             LOG.info("loaded {} ({}) with {} on {}: max context {} ({}), eos id {}", info.name(),
-                    files.modelFile().getFileName(), info.engine(), info.device(), files.maxContextLength(),
-                    files.contextSource(), tokenizer.eosTokenId());
+                    files.modelFile().getFileName(), info.engine(), info.device(), context.tokens(),
+                    context.source(), tokenizer.eosTokenId());
             return new LoadedModel(model, tokenizer, info, files);
         } catch (RuntimeException e) {
-            tokenizer.close();
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            model.close();
             throw e;
+        }
+    }
+
+    /** The inputs the graph declares with their shapes, where the engine tells (ONNX Runtime does); else null. */
+    private static PairList<String, Shape> declaredInputs(ZooModel<NDList, NDList> model) {
+        try {
+            return model.getBlock().describeInput();
+        } catch (RuntimeException e) {
+            return null; // TorchScript modules do not declare their inputs
         }
     }
 }

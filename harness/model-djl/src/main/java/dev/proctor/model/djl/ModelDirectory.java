@@ -7,27 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
  * The files of one model directory: the model file, {@code tokenizer.json}, and the context length from
- * {@code config.json} ({@code max_position_embeddings}, else {@code n_positions}).
+ * {@code config.json} ({@code max_position_embeddings}, else {@code n_positions}) when it gives one.
  *
- * @param dir              the model directory
- * @param modelFile        {@code model.EXT}, or the only {@code *.EXT} file in the directory
- * @param tokenizerFile    the HuggingFace {@code tokenizer.json}
- * @param maxContextLength the longest sequence the model accepts
- * @param contextSource    where {@code maxContextLength} came from, for the load log
+ * @param dir           the model directory
+ * @param modelFile     {@code model.EXT}, or the only {@code *.EXT} file in the directory
+ * @param tokenizerFile the HuggingFace {@code tokenizer.json}
+ * @param configContext the longest sequence the model accepts, as config.json says; empty when it does not
+ * @param contextSource where {@code configContext} came from, or why it is empty
  */
-record ModelDirectory(Path dir, Path modelFile, Path tokenizerFile, int maxContextLength, String contextSource) {
+record ModelDirectory(Path dir, Path modelFile, Path tokenizerFile, OptionalInt configContext, String contextSource) {
 
-    /**
-     * Used when there is no {@code config.json} or it names no context length: lm-evaluation-harness's default
-     * {@code max_length} for models whose configuration does not say.
-     */
-    static final int DEFAULT_MAX_CONTEXT_LENGTH = 2048;
-
-    private static final List<String> CONTEXT_KEYS = List.of("max_position_embeddings", "n_positions");
+    static final List<String> CONTEXT_KEYS = List.of("max_position_embeddings", "n_positions");
 
     /**
      * Locates the files of a model directory.
@@ -49,18 +44,19 @@ record ModelDirectory(Path dir, Path modelFile, Path tokenizerFile, int maxConte
         }
         Path config = dir.resolve("config.json");
         if (!Files.isRegularFile(config)) {
-            return new ModelDirectory(dir, model, tokenizer, DEFAULT_MAX_CONTEXT_LENGTH,
-                    "default " + DEFAULT_MAX_CONTEXT_LENGTH + ": there is no " + config.toAbsolutePath());
+            return new ModelDirectory(dir, model, tokenizer, OptionalInt.empty(), "there is no "
+                    + config.toAbsolutePath());
         }
         JsonNode json = readJson(config);
         for (String key : CONTEXT_KEYS) {
             JsonNode value = json.get(key);
             if (value != null && value.canConvertToInt() && value.intValue() > 0) {
-                return new ModelDirectory(dir, model, tokenizer, value.intValue(), config.getFileName() + " " + key);
+                return new ModelDirectory(dir, model, tokenizer, OptionalInt.of(value.intValue()),
+                        config.getFileName() + " " + key);
             }
         }
-        return new ModelDirectory(dir, model, tokenizer, DEFAULT_MAX_CONTEXT_LENGTH, "default "
-                + DEFAULT_MAX_CONTEXT_LENGTH + ": " + config.toAbsolutePath() + " has no positive " + String.join(" or ", CONTEXT_KEYS));
+        return new ModelDirectory(dir, model, tokenizer, OptionalInt.empty(), config.toAbsolutePath()
+                + " has no positive " + String.join(" or ", CONTEXT_KEYS));
     }
 
     /** The directory's name, the model's short name in results. */

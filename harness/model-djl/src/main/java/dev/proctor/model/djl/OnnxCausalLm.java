@@ -29,31 +29,24 @@ final class OnnxCausalLm extends DjlCausalLm {
     }
 
     static OnnxCausalLm load(ModelSpec spec) {
-        LoadedModel loaded = LoadedModel.open(spec, "onnx", ENGINE, Map.of());
-        try {
-            return new OnnxCausalLm(loaded, checkedInputs(loaded));
-        } catch (RuntimeException e) {
-            loaded.tokenizer().close();
-            loaded.model().close();
-            throw e;
-        }
+        LoadedModel loaded = LoadedModel.open(spec, "onnx", ENGINE, Map.of(), OnnxCausalLm::checkedInputs);
+        return new OnnxCausalLm(loaded, loaded.model().getBlock().describeInput().keys());
     }
 
-    /** The graph's declared inputs, in its order, from DJL's {@code OrtSymbolBlock.describeInput()}. */
-    private static List<String> checkedInputs(LoadedModel loaded) {
-        List<String> declared = loaded.model().getBlock().describeInput().keys();
+    /** Refuses a graph declaring inputs Proctor cannot feed ({@code OrtSymbolBlock.describeInput()}, in its order). */
+    private static void checkedInputs(ZooModel<NDList, NDList> model, ModelDirectory files) {
+        List<String> declared = model.getBlock().describeInput().keys();
         List<String> unknown = declared.stream().filter(name -> !FED_INPUTS.contains(name)).toList();
         if (!unknown.isEmpty()) {
-            throw new ProctorException(loaded.files().modelFile().toAbsolutePath() + " declares input(s) " + unknown
+            throw new ProctorException(files.modelFile().toAbsolutePath() + " declares input(s) " + unknown
                     + " that Proctor cannot feed: Proctor feeds only " + String.join("/", FED_INPUTS) + " (int64);"
                     + " a graph exported without KV cache (use_cache=False, no past_key_values) is needed. Declared inputs: "
                     + declared);
         }
         if (!declared.contains("input_ids")) {
-            throw new ProctorException(loaded.files().modelFile().toAbsolutePath() + " declares no input_ids input"
+            throw new ProctorException(files.modelFile().toAbsolutePath() + " declares no input_ids input"
                     + " (declared: " + declared + "); Proctor feeds input_ids, and optionally attention_mask and position_ids");
         }
-        return declared;
     }
 
     @Override

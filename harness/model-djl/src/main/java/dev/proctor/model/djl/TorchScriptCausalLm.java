@@ -23,7 +23,7 @@ final class TorchScriptCausalLm extends DjlCausalLm {
 
     static TorchScriptCausalLm load(ModelSpec spec) {
         // mapLocation: load the weights straight onto the chosen device, whatever device they were saved from.
-        return new TorchScriptCausalLm(LoadedModel.open(spec, "pt", ENGINE, Map.of("mapLocation", "true")));
+        return new TorchScriptCausalLm(LoadedModel.open(spec, "pt", ENGINE, Map.of("mapLocation", "true"), (model, files) -> { }));
     }
 
     @Override

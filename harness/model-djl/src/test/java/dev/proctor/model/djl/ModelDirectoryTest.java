@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.types.Shape;
+import ai.djl.util.PairList;
 import dev.proctor.api.ProctorException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,21 +59,39 @@ class ModelDirectoryTest {
     }
 
     @Test
-    void contextLengthComesFromConfigOrTheDocumentedDefault() throws IOException {
+    void contextLengthComesFromConfigOrIsLeftUnknownSayingWhy() throws IOException {
         Files.writeString(dir.resolve("tokenizer.json"), "{}");
         Files.writeString(dir.resolve("model.onnx"), "x");
         ModelDirectory noConfig = ModelDirectory.locate(dir, "onnx");
-        assertEquals(ModelDirectory.DEFAULT_MAX_CONTEXT_LENGTH, noConfig.maxContextLength());
-        assertTrue(noConfig.contextSource().startsWith("default"), noConfig.contextSource());
+        assertTrue(noConfig.configContext().isEmpty());
+        assertTrue(noConfig.contextSource().startsWith("there is no ") && noConfig.contextSource().endsWith(
+                "config.json"), noConfig.contextSource());
 
         Files.writeString(dir.resolve("config.json"), "{\"n_positions\": 1024}");
-        assertEquals(1024, ModelDirectory.locate(dir, "onnx").maxContextLength());
+        assertEquals(OptionalInt.of(1024), ModelDirectory.locate(dir, "onnx").configContext());
         Files.writeString(dir.resolve("config.json"), "{\"n_positions\": 1024, \"max_position_embeddings\": 4096}");
-        assertEquals(4096, ModelDirectory.locate(dir, "onnx").maxContextLength());
+        assertEquals(OptionalInt.of(4096), ModelDirectory.locate(dir, "onnx").configContext());
         Files.writeString(dir.resolve("config.json"), "{\"hidden_size\": 64}");
-        assertEquals(ModelDirectory.DEFAULT_MAX_CONTEXT_LENGTH, ModelDirectory.locate(dir, "onnx").maxContextLength());
+        ModelDirectory silent = ModelDirectory.locate(dir, "onnx");
+        assertTrue(silent.configContext().isEmpty());
+        assertTrue(silent.contextSource().endsWith("has no positive max_position_embeddings or n_positions"),
+                silent.contextSource());
+
+        ProctorException unknown = assertThrows(ProctorException.class, () -> ContextLength.of(silent,
+                inputs(new Shape(-1, -1))));
+        assertTrue(unknown.getMessage().contains("has no fixed length; add " + dir.resolve("config.json")
+                + " with {\"max_position_embeddings\": N}"), unknown.getMessage());
+        assertEquals(new ContextLength(128, "the graph's input_ids length"), ContextLength.of(silent,
+                inputs(new Shape(1, 128))));
         Files.writeString(dir.resolve("config.json"), "{not json");
         ProctorException e = assertThrows(ProctorException.class, () -> ModelDirectory.locate(dir, "onnx"));
         assertTrue(e.getMessage().contains("config.json"), e.getMessage());
+    }
+
+    private static PairList<String, Shape> inputs(Shape ids) {
+        PairList<String, Shape> inputs = new PairList<>();
+        inputs.add("input_ids", ids);
+        inputs.add("attention_mask", ids);
+        return inputs;
     }
 }

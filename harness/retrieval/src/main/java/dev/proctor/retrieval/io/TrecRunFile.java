@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * TREC run files: one line per retrieved document, {@code qid Q0 docid rank score tag}, whitespace separated.
- * As in trec_eval the Q0 and rank columns are read but ignored: the order comes from the scores alone.
+ * As in trec_eval the Q0 and rank columns are read but ignored: the order comes from the scores alone, and fields
+ * after the tag are ignored too (trec_eval 9.0.8 {@code parse_results_line} skips the rest of the line after six).
  */
 public final class TrecRunFile {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -40,7 +41,7 @@ public final class TrecRunFile {
                 return;
             }
             String[] f = WHITESPACE.split(trimmed);
-            if (f.length != 6) {
+            if (f.length < 6) {
                 throw new DataFormatException(file, n, "expected 6 whitespace-separated fields "
                         + "'qid Q0 docid rank score tag', found " + f.length + ": '" + abbreviated(trimmed) + "'");
             }
@@ -106,7 +107,7 @@ public final class TrecRunFile {
         long[] first = {0};
         Lines.forEach(file, "a TREC run file", (n, line) -> {
             String[] f = WHITESPACE.split(line.trim());
-            if (first[0] == 0 && f.length == 6 && f[0].equals(query) && f[2].equals(doc)) {
+            if (first[0] == 0 && f.length >= 6 && f[0].equals(query) && f[2].equals(doc)) {
                 first[0] = n;
             }
         });

@@ -30,7 +30,7 @@ class TrecFilesTest {
     static DataFormatException failsAt(Path file, long line, Runnable read) {
         DataFormatException e = assertThrows(DataFormatException.class, read::run);
         assertEquals(line, e.line(), e.getMessage());
-        assertTrue(e.getMessage().startsWith(file + ":" + line + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + (line > 0 ? ":" + line : "") + ": "), e.getMessage());
         return e;
     }
 
@@ -42,6 +42,19 @@ class TrecFilesTest {
         assertEquals(List.of("b", "a"), List.copyOf(run.scores().get("q2").keySet()));
         assertEquals(0.001, run.scores().get("q1").get("a"));
         assertEquals(Double.NEGATIVE_INFINITY, run.scores().get("q2").get("a"));
+    }
+
+    @Test
+    void fieldsAfterTheTagAreIgnoredAsTrecEvalIgnoresThem() throws IOException {
+        Path f = file("extra.run", "q1 Q0 a 1 0.9 tag extra 7\nq1 Q0 b 2 0.5 tag\n");
+        Run run = TrecRunFile.read(f);
+        assertEquals(List.of("a", "b"), List.copyOf(run.scores().get("q1").keySet()));
+        assertEquals(0.9, run.scores().get("q1").get("a"));
+        Path dup = file("dupextra.run", "q Q0 a 1 0.5 t x\nq Q0 a 2 0.4 t\n");
+        assertTrue(failsAt(dup, 2, () -> TrecRunFile.read(dup)).getMessage().contains("first at line 1"));
+        Path qrels = file("extra.qrels", "q1 0 a 1 extra\n");
+        assertTrue(failsAt(qrels, 1, () -> QrelsFiles.readTrec(qrels)).getMessage().contains("found 5"),
+                "trec_eval refuses a qrels line with a fifth field (get_qrels.c), and so does Proctor");
     }
 
     @Test

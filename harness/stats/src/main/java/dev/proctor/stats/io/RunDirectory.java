@@ -110,7 +110,14 @@ public final class RunDirectory {
                 throw new DataFormatException(file, no, "missing object field 'metrics'");
             }
             Map<String, Double> values = new LinkedHashMap<>();
-            metrics.fields().forEachRemaining(e -> values.put(e.getKey(), number(e.getValue())));
+            metrics.fields().forEachRemaining(e -> {
+                double v = number(e.getValue());
+                if (!Double.isFinite(v)) {
+                    throw new DataFormatException(file, no, "expected metric '" + e.getKey() + "' to be a finite"
+                            + " number, found " + e.getValue());
+                }
+                values.put(e.getKey(), v);
+            });
             ItemOutcome item = new ItemOutcome(text(file, no, o, "task"), text(file, no, o, "subject"),
                     text(file, no, o, "id"), o.path("gold").toString(), values);
             if (!seen.add(item.key())) {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Per-item scores from any tool: one number per line, items in the same order in every file compared. Blank lines
- * are skipped; anything else that is not a number is an error naming the line.
+ * are skipped; anything else that is not a finite number (NaN and Infinity included) is an error naming the line.
  */
 public final class ScoreFile {
     private ScoreFile() {
@@ -33,11 +33,17 @@ public final class ScoreFile {
             if (text.isEmpty()) {
                 continue;
             }
+            double value;
             try {
-                out[n++] = Double.parseDouble(text);
+                value = Double.parseDouble(text);
             } catch (NumberFormatException e) {
                 throw new DataFormatException(file, i + 1, "expected one number per line, found '" + text + "'");
             }
+            if (!Double.isFinite(value)) {
+                // a NaN would pass every comparison as false and make a test look significant
+                throw new DataFormatException(file, i + 1, "expected a finite number, found '" + text + "'");
+            }
+            out[n++] = value;
         }
         if (n == 0) {
             throw new DataFormatException(file, 0, "no scores in the file");

@@ -1,5 +1,7 @@
 package dev.proctor.stats.paired;
 
+import java.util.Optional;
+
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.special.Erf;
 
@@ -49,6 +51,12 @@ public record McNemar(int b, int c, double exactStatistic, double exactP, double
             }
         }
         return of(b, c);
+    }
+
+    /** Why no p-value can be reported: with no discordant pairs the test has no information. */
+    public Optional<String> undefined() {
+        return b + c == 0 ? Optional.of("no discordant pairs (b = c = 0): McNemar's test has no information")
+                : Optional.empty();
     }
 
     public static boolean isBinary(double[] x) {

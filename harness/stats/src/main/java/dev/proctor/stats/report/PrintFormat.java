@@ -10,7 +10,7 @@ import tech.tablesaw.columns.Column;
 
 /**
  * How numbers look at the terminal: four significant digits (p-values of 1e-8 stay visible, unlike fixed
- * decimals), whole numbers without decimals. Only printing uses it; CSV and JSON keep every digit.
+ * decimals), whole numbers without decimals, and "undefined" for a number that has no value (never 0 or Infinity). Only printing uses it; CSV and JSON keep every digit.
  */
 public final class PrintFormat extends NumberFormat {
     private static final long serialVersionUID = 1L;
@@ -19,7 +19,7 @@ public final class PrintFormat extends NumberFormat {
     public static Table apply(Table table) {
         for (Column<?> c : table.columns()) {
             if (c instanceof NumericColumn<?> n) {
-                n.setPrintFormatter(new PrintFormat(), "");
+                n.setPrintFormatter(new PrintFormat(), "undefined");
             }
         }
         return table;
@@ -27,8 +27,8 @@ public final class PrintFormat extends NumberFormat {
 
     @Override
     public StringBuffer format(double v, StringBuffer to, FieldPosition pos) {
-        if (Double.isNaN(v)) {
-            return to;
+        if (!Double.isFinite(v)) {
+            return to.append("undefined"); // why is in the report's notes and stats.json
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return to.append((long) v);

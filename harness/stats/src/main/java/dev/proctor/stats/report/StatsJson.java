@@ -68,6 +68,16 @@ public final class StatsJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("b_A_only", m.b());
         node.put("c_B_only", m.c());
+        if (m.undefined().isPresent()) {
+            // no p-value to report; statsmodels' numbers kept, labelled, for comparison with it
+            node.putNull("pvalue");
+            node.put("undefined", m.undefined().get());
+            ObjectNode raw = node.putObject("statsmodels_raw");
+            test(raw, "statsmodels_exact", m.exactStatistic(), m.exactP());
+            test(raw, "statsmodels_chi2_continuity", m.chi2(), m.chi2P());
+            test(raw, "statsmodels_chi2_no_continuity", m.chi2Uncorrected(), m.chi2UncorrectedP());
+            return node;
+        }
         test(node, "statsmodels_exact", m.exactStatistic(), m.exactP());
         test(node, "statsmodels_chi2_continuity", m.chi2(), m.chi2P());
         test(node, "statsmodels_chi2_no_continuity", m.chi2Uncorrected(), m.chi2UncorrectedP());
@@ -133,11 +143,25 @@ public final class StatsJson {
         parent.putObject(name).put("statistic", statistic).put("pvalue", pvalue);
     }
 
+    /** A number, or null where it has no finite value (the reason goes beside it, under "undefined"). */
+    public static void finite(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+
     public static ObjectNode snr(SnrResult r) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("signal", r.signal());
         node.put("noise", r.noise());
-        node.put("snr", r.snr());
+        if (r.undefined().isPresent()) {
+            node.putNull("snr");
+            node.put("undefined", r.undefined().get());
+        } else {
+            node.put("snr", r.snr());
+        }
         node.put("models", r.models());
         node.put("checkpoints", r.checkpoints());
         node.put("signal_mean", r.signalMean());

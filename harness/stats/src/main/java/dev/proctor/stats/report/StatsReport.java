@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.api.ProctorException;
 import dev.proctor.report.MarkdownTable;
+import dev.proctor.report.OutputFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +91,7 @@ public final class StatsReport {
     }
 
     public Path writeTo(Path dir) {
+        OutputFolder.requireOwn(dir, JSON, "a statistics report");
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, Table> t : tables.entrySet()) {

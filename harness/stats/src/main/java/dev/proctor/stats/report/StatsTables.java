@@ -102,9 +102,9 @@ public final class StatsTables {
         s.mcnemar().ifPresent(m -> {
             add(name, value, "mcnemar_b_A_only", m.b());
             add(name, value, "mcnemar_c_B_only", m.c());
-            add(name, value, "mcnemar_exact_p", m.exactP());
-            add(name, value, "mcnemar_chi2_continuity", m.chi2());
-            add(name, value, "mcnemar_chi2_continuity_p", m.chi2P());
+            add(name, value, "mcnemar_exact_p", p(Optional.of(m), McNemar::exactP));
+            add(name, value, "mcnemar_chi2_continuity", p(Optional.of(m), McNemar::chi2));
+            add(name, value, "mcnemar_chi2_continuity_p", p(Optional.of(m), McNemar::chi2P));
         });
         add(name, value, "permutation_p", s.permutation().pTwoSided());
         return Table.create("paired statistics", name, value);
@@ -135,7 +135,7 @@ public final class StatsTables {
                 IntColumn.create("checkpoints", rows.stream().mapToInt(SnrResult::checkpoints).toArray()),
                 doubles("signal", rows, SnrResult::signal),
                 doubles("noise", rows, SnrResult::noise),
-                doubles("snr", rows, SnrResult::snr),
+                doubles("snr", rows, SnrResult::reportedSnr),
                 doubles("noise_sd", rows, SnrResult::noiseSd),
                 doubles("signal_mean", rows, SnrResult::signalMean));
         if (!decision.isEmpty()) {
@@ -155,10 +155,10 @@ public final class StatsTables {
                 StringColumn.create("task", flat.stream().map(o -> ((FilterResult) o[0]).task()).toList()),
                 IntColumn.create("k", flat.stream().mapToInt(o -> ((FilterStep) o[1]).k()).toArray()),
                 StringColumn.create("added", flat.stream().map(o -> ((FilterStep) o[1]).added()).toList()),
-                doubles("subtask_snr", flat, o -> ((FilterStep) o[1]).subtask().snr()),
+                doubles("subtask_snr", flat, o -> ((FilterStep) o[1]).subtask().reportedSnr()),
                 doubles("aggregate_signal", flat, o -> ((FilterStep) o[1]).aggregate().signal()),
                 doubles("aggregate_noise", flat, o -> ((FilterStep) o[1]).aggregate().noise()),
-                doubles("aggregate_snr", flat, o -> ((FilterStep) o[1]).aggregate().snr()),
+                doubles("aggregate_snr", flat, o -> ((FilterStep) o[1]).aggregate().reportedSnr()),
                 StringColumn.create("best", flat.stream()
                         .map(o -> ((FilterResult) o[0]).bestK() == ((FilterStep) o[1]).k() ? "best" : "").toList()));
     }
@@ -182,8 +182,9 @@ public final class StatsTables {
         value.append(v);
     }
 
-    private static <T> double p(Optional<T> value, ToDoubleFunction<T> f) {
-        return value.map(f::applyAsDouble).orElse(Double.NaN);
+    /** A McNemar statistic, NaN (printed "undefined") where the test is not run or has no information. */
+    private static double p(Optional<McNemar> value, ToDoubleFunction<McNemar> f) {
+        return value.filter(m -> m.undefined().isEmpty()).map(f::applyAsDouble).orElse(Double.NaN);
     }
 
     static <T> DoubleColumn doubles(String name, List<T> rows, ToDoubleFunction<T> f) {

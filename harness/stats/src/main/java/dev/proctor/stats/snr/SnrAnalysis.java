@@ -27,8 +27,11 @@ public final class SnrAnalysis {
         ScoreTable checkpoints = settings.lastN() > 0 ? noise.lastRows(settings.lastN()) : noise;
         List<String> shared = sharedColumns(models, checkpoints);
         List<SnrResult> columns = new ArrayList<>();
-        for (String c : shared) {
-            columns.add(SignalNoise.of(c, models.column(c), checkpoints.column(c), settings.variant()));
+        for (String c : models.columns()) {
+            columns.add(shared.contains(c)
+                    ? SignalNoise.of(c, models.column(c), checkpoints.column(c), settings.variant(), models.rows(),
+                            checkpoints.rows())
+                    : SnrResult.missing(c, models.rows().size(), "not in the noise table " + checkpoints.source()));
         }
         List<FilterResult> filters = new ArrayList<>();
         for (Map.Entry<String, List<String>> task : settings.subtasks().entrySet()) {
@@ -72,17 +75,6 @@ public final class SnrAnalysis {
                     + "; noise columns: " + head(checkpoints.columns()));
         }
         return shared;
-    }
-
-    /** Columns of one table missing from the other, for the report's notes. */
-    public static List<String> unshared(ScoreTable a, ScoreTable b) {
-        List<String> out = new ArrayList<>();
-        for (String c : a.columns()) {
-            if (!b.columns().contains(c)) {
-                out.add(c);
-            }
-        }
-        return out;
     }
 
     private static String head(List<String> columns) {

@@ -30,7 +30,8 @@ public final class SubtaskFilter {
         List<SnrResult> own = new ArrayList<>();
         for (int j = 0; j < subtasks.size(); j++) {
             order.add(j);
-            own.add(SignalNoise.of(subtasks.get(j), signal.column(subtasks.get(j)), noise.column(subtasks.get(j)), variant));
+            own.add(SignalNoise.of(subtasks.get(j), signal.column(subtasks.get(j)), noise.column(subtasks.get(j)), variant,
+                    signal.rows(), noise.rows()));
         }
         // Descending SNR, NaN last; a stable sort keeps the given order among equals.
         order.sort(Comparator.comparingDouble((Integer j) -> Double.isNaN(own.get(j).snr())
@@ -41,7 +42,7 @@ public final class SubtaskFilter {
         for (int k = 1; k <= order.size(); k++) {
             List<Integer> prefix = order.subList(0, k);
             SnrResult aggregate = SignalNoise.of(task + " top " + k, aggregate(signal, subtasks, prefix, weights),
-                    aggregate(noise, subtasks, prefix, weights), variant);
+                    aggregate(noise, subtasks, prefix, weights), variant, signal.rows(), noise.rows());
             int added = order.get(k - 1);
             steps.add(new FilterStep(k, subtasks.get(added), own.get(added), aggregate));
             if (aggregate.snr() > bestSnr) {

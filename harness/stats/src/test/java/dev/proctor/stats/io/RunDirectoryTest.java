@@ -99,4 +99,15 @@ class RunDirectoryTest {
         assertEquals(1, run.filter(Selection.parse("a:y")).items().size());
         assertEquals("a:y", Selection.parse("a:y").toString());
     }
+
+    @Test
+    void anItemMetricThatIsNotAFiniteNumberIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
+        new RunFixture().subject("t", "s", "10").write(dir, "r");
+        List<String> lines = Files.readAllLines(dir.resolve("samples.jsonl"));
+        Files.write(dir.resolve("samples.jsonl"), List.of(lines.get(0), lines.get(1).replaceFirst(
+                "\"acc\":[0-9.]+", "\"acc\":\"NaN\"")));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> RunDirectory.read(dir));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("expected metric 'acc' to be a finite number"), e.getMessage());
+    }
 }

@@ -49,4 +49,16 @@ class ScoreTableTest {
         assertEquals(3, t.lastRows(10).rows().size());
         assertThrows(ProctorException.class, () -> t.select(Pattern.compile("zzz")));
     }
+
+    @Test
+    void aScoreFileRefusesNonFiniteNumbersNamingTheLine(@TempDir Path dir) throws IOException {
+        Path ok = Files.writeString(dir.resolve("ok.txt"), "1\n0\n\n0.5\n");
+        assertEquals(3, ScoreFile.read(ok).length);
+        for (String bad : List.of("NaN", "Infinity", "-Infinity")) {
+            Path file = Files.writeString(dir.resolve("bad.txt"), "1\n0\n" + bad + "\n");
+            DataFormatException e = assertThrows(DataFormatException.class, () -> ScoreFile.read(file));
+            assertEquals(3, e.line(), e.getMessage());
+            assertTrue(e.getMessage().contains("expected a finite number, found '" + bad + "'"), e.getMessage());
+        }
+    }
 }

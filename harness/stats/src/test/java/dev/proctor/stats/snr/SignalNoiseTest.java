@@ -1,9 +1,11 @@
 package dev.proctor.stats.snr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.stats.io.ScoreTable;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SignalNoiseTest {
@@ -31,5 +33,35 @@ class SignalNoiseTest {
         assertEquals(List.of("m1", "m2"), models.rows());
         assertEquals(0.25, models.values()[0][0], 1e-15);
         assertEquals(0.6, models.values()[1][0], 1e-15);
+    }
+
+    @Test
+    void anSnrWithoutAFiniteValueIsUndefinedWithItsReasonNeverZeroOrInfinity() {
+        double[] checkpoints = {0.48, 0.50, 0.52};
+        assertTrue(SignalNoise.of("t", new double[] {0.3, 0.5}, checkpoints, SignalVariant.DISPERSION).undefined()
+                .isEmpty());
+        SnrResult one = SignalNoise.of("t", new double[] {0.4}, checkpoints, SignalVariant.DISPERSION);
+        assertEquals(0.0, one.snr(), "the reference's raw value");
+        assertEquals(Optional.of("one model: a spread across models needs two or more"), one.undefined());
+        assertTrue(Double.isNaN(one.reportedSnr()));
+        SnrResult flat = SignalNoise.of("t", new double[] {0.3, 0.5}, new double[] {0.5, 0.5, 0.5},
+                SignalVariant.DISPERSION);
+        assertEquals(Double.POSITIVE_INFINITY, flat.snr());
+        assertTrue(flat.undefined().orElseThrow().startsWith("no noise"), flat.undefined().toString());
+        SnrResult gap = SignalNoise.of("t", new double[] {0.3, Double.NaN}, checkpoints, SignalVariant.DISPERSION,
+                List.of("olmo-1b", "olmo-7b"), List.of("step-1", "step-2", "step-3"));
+        assertEquals(Optional.of("no score for olmo-7b"), gap.undefined());
+    }
+
+    @Test
+    void aColumnTheNoiseTableLacksIsReportedUndefinedNotDropped() {
+        ScoreTable signal = new ScoreTable("signal.csv", List.of("m1", "m2"), List.of("a", "b"),
+                new double[][] {{0.3, 0.6}, {0.5, 0.7}});
+        ScoreTable noise = new ScoreTable("noise.csv", List.of("c1", "c2"), List.of("a"), new double[][] {{0.4}, {0.42}});
+        SnrReport report = SnrAnalysis.analyze(signal, noise, null, new SnrSettings(0, 1, SignalVariant.DISPERSION,
+                false, java.util.Map.of(), java.util.Map.of()));
+        assertEquals(List.of("a", "b"), report.columns().stream().map(SnrResult::column).toList());
+        assertTrue(report.columns().get(0).undefined().isEmpty());
+        assertEquals(Optional.of("not in the noise table noise.csv"), report.columns().get(1).undefined());
     }
 }

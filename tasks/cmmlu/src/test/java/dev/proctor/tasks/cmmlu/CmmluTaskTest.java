@@ -150,7 +150,7 @@ class CmmluTaskTest {
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> task.load(dir, subject("agronomy"), Split.TEST));
         assertEquals(line, e.line(), e.getMessage());
-        assertTrue(e.getMessage().startsWith(file + ":" + line + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + (line > 0 ? ":" + line : "") + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 

@@ -7,15 +7,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.mc.FewShotSampling;
-import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.mc.FewShotSampling;
 import dev.proctor.api.task.mc.McTask;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.datafiles.AnswerFormat;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.StandardTemplates;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -209,6 +211,13 @@ public final class CustomTasks {
             String parent = where.contains(".") ? " in '" + where.substring(0, where.lastIndexOf('.')) + "'" : "";
             return new DataFormatException(file, line, "expected one of the keys " + known + parent
                     + ", found unknown key '" + u.getPropertyName() + "'");
+        }
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            // the names users write (letter case is ignored), not the Java constants
+            String known = Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+            return new DataFormatException(file, line, "expected " + (where.isEmpty() ? "" : "'" + where + "' to be ")
+                    + "one of " + known + ", found '" + f.getValue() + "'");
         }
         return new DataFormatException(file, line, "expected a task definition as in tasks/custom/README.md, found "
                 + (where.isEmpty() ? "" : "at '" + where + "': ") + e.getOriginalMessage());

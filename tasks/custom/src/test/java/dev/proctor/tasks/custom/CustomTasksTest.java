@@ -1,6 +1,7 @@
 package dev.proctor.tasks.custom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,6 +186,15 @@ class CustomTasksTest {
                 "expected 0-based column positions");
         DataFormatException yaml = assertInvalid("name: x\ndata: [unclosed\n", "expected a task definition");
         assertTrue(yaml.line() > 0, yaml.getMessage());
+        DataFormatException sampling = assertInvalid("name: x\ndata: {path: \"{split}/{subject}.csv\"}\n"
+                + "subjects: discover\nfewShotSampling: random\n",
+                "expected 'fewShotSampling' to be one of first_n, seeded_random, found 'random'");
+        assertEquals(4, sampling.line(), sampling.getMessage());
+        assertFalse(sampling.getMessage().contains("SEEDED_RANDOM"), "the names users write, not Java's");
+        Path missing = dir.resolve("absent.yaml");
+        DataFormatException none = assertThrows(DataFormatException.class, () -> CustomTasks.load(missing));
+        assertEquals(missing + ": expected a task definition file, found no such file", none.getMessage(),
+                "a whole-file problem has no line 0");
     }
 
     private DataFormatException assertInvalid(String yaml, String expected) throws IOException {

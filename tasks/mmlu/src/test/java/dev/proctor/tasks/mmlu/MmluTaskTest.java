@@ -93,7 +93,7 @@ class MmluTaskTest {
         Path missing = repo.resolve("data/test/astronomy_test.csv");
         DataFormatException absent = assertThrows(DataFormatException.class,
                 () -> task.load(repo, subject("astronomy"), Split.TEST));
-        assertTrue(absent.getMessage().startsWith(missing + ":0: ") && absent.getMessage().contains("no such file"),
+        assertTrue(absent.getMessage().startsWith(missing + ": ") && absent.getMessage().contains("no such file"),
                 absent.getMessage());
 
         Path virology = repo.resolve("data/test/virology_test.csv");

@@ -122,11 +122,23 @@ public final class MultipleChoiceTask implements Task {
                 ? all.subList(0, settings.limit().getAsInt()) : all;
         if (requireGold) {
             checkGold(items, "missing gold answer");
+            checkText(items);
         }
         List<Item> devPool = List.of();
         if (settings.shots() > 0) {
             devPool = settings.split() == Split.DEV ? all : task.load(dataDir, subject, Split.DEV);
             checkGold(devPool, "missing gold answer in a few-shot (dev) example");
+            if (requireGold) {
+                checkText(devPool);
+            }
+            // an item never serves as its own example, so evaluating dev leaves one fewer
+            int available = devPool.size() - (settings.split() == Split.DEV ? 1 : 0);
+            if (settings.shots() > available) {
+                throw new ProctorException("--shots " + settings.shots() + ": " + name() + ":" + subject.name()
+                        + " has " + available + " few-shot example" + (available == 1 ? "" : "s") + " (its dev split"
+                        + (settings.split() == Split.DEV ? ", less the evaluated item" : "") + "), so a "
+                        + settings.shots() + "-shot run would silently use fewer; ask for at most " + available);
+            }
         }
         McTemplate template = task.template(settings.format(), subject);
         if (settings.scoring() == ScoringMode.GENERATE && template.optionLine().isEmpty()) {
@@ -167,6 +179,25 @@ public final class MultipleChoiceTask implements Task {
             if (!item.hasGold()) {
                 throw new DataFormatException(item.source().file(), item.source().line(), problem
                         + " (item " + item.id() + ")");
+            }
+        }
+    }
+
+    /**
+     * An empty question or option cannot be asked or told apart, so an item with one is malformed, not scored.
+     * Checked only for items that will be scored: {@code proctor prompts} still shows such a row.
+     */
+    private static void checkText(List<Item> items) {
+        for (Item item : items) {
+            if (item.question().isBlank()) {
+                throw new DataFormatException(item.source().file(), item.source().line(), "expected a question,"
+                        + " found an empty one (item " + item.id() + ")");
+            }
+            for (int c = 0; c < item.choices().size(); c++) {
+                if (item.choices().get(c).isBlank()) {
+                    throw new DataFormatException(item.source().file(), item.source().line(), "expected option "
+                            + (char) ('A' + c) + " to have text, found it empty (item " + item.id() + ")");
+                }
             }
         }
     }

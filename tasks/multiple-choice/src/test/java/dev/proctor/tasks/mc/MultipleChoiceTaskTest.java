@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.proctor.api.DataFormatException;
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.UnknownNameException;
 import dev.proctor.api.request.GenerateRequest;
@@ -140,5 +141,34 @@ class MultipleChoiceTaskTest {
         ProctorException e = assertThrows(ProctorException.class, () -> cloze.load(data, ToyMcTask.ALGEBRA,
                 new PlanContext(settings(ScoringMode.GENERATE, 0, Map.of()), Optional.empty()), true));
         assertTrue(e.getMessage().contains("score it with letter or loglik"), e.getMessage());
+    }
+
+    @Test
+    void moreShotsThanTheDevSplitHoldsAreRefusedNotQuietlyReduced() {
+        ProctorException e = assertThrows(ProctorException.class, () -> load(settings(ScoringMode.LETTER, 3,
+                Map.of())));
+        assertTrue(e.getMessage().contains("--shots 3: toy:algebra has 2 few-shot examples")
+                && e.getMessage().contains("ask for at most 2"), e.getMessage());
+        assertEquals(2, load(settings(ScoringMode.LETTER, 2, Map.of())).get(0).facts().get("shotsUsed"));
+        TaskSettings onDev = new TaskSettings(Split.DEV, 2, OptionalInt.empty(), PromptFormat.LM_EVAL,
+                ScoringMode.LETTER, 1, Map.of());
+        ProctorException dev = assertThrows(ProctorException.class, () -> load(onDev));
+        assertTrue(dev.getMessage().contains("has 1 few-shot example (its dev split, less the evaluated item)"),
+                dev.getMessage());
+    }
+
+    @Test
+    void anEmptyQuestionOrOptionIsRefusedWithFileAndLineWhenScored() throws Exception {
+        ToyMcTask.write(data, Split.TEST, "algebra", "2+2?|3|4|5|6|B", "1+1?|2| |4|5|A");
+        DataFormatException option = assertThrows(DataFormatException.class,
+                () -> load(settings(ScoringMode.LETTER, 0, Map.of())));
+        assertTrue(option.getMessage().contains("algebra.txt:2: expected option B to have text"), option.getMessage());
+        ToyMcTask.write(data, Split.TEST, "algebra", " |3|4|5|6|B");
+        DataFormatException question = assertThrows(DataFormatException.class,
+                () -> load(settings(ScoringMode.GENERATE, 0, Map.of())));
+        assertTrue(question.getMessage().contains("algebra.txt:1: expected a question"), question.getMessage());
+        TaskSettings unscored = settings(ScoringMode.LETTER, 0, Map.of());
+        assertEquals(1, task.load(data, ToyMcTask.ALGEBRA, new PlanContext(unscored, Optional.empty()), false).size(),
+                "shown, not scored: proctor prompts still renders it");
     }
 }

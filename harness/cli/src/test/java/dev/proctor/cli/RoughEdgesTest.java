@@ -119,4 +119,25 @@ class RoughEdgesTest {
                 "--no-progress", "--out", tmp.resolve("o").toString());
         assertEquals(0, fixed.exitCode(), fixed::toString);
     }
+
+    @Test
+    void numbersOutOfRangeGetOneClearLineNotAStackTrace(@TempDir Path tmp) {
+        String[][] cases = {{"--limit", "-1", "--limit must be 1 or more, was -1"},
+            {"--limit", "0", "--limit must be 1 or more, was 0"},
+            {"--shots", "-1", "--shots must be 0 or more, was -1"},
+            {"--batch-tokens", "0", "--batch-tokens must be 1 or more, was 0"}};
+        for (String[] c : cases) {
+            CliRun run = CliRun.of("run", c[0], c[1], "--no-progress", "--out", tmp.resolve("o").toString());
+            assertEquals(Main.EXIT_USER_ERROR, run.exitCode(), run::toString);
+            assertEquals("error: " + c[2], run.err().strip());
+            assertFalse(Files.exists(tmp.resolve("o")), "nothing is written");
+        }
+    }
+
+    @Test
+    void aDataDirectoryForATaskThatIsNotSelectedIsRefused(@TempDir Path tmp) {
+        CliRun run = CliRun.of("run", "--data-dir", "cmlu=" + tmp, "--no-progress", "--out", tmp.resolve("o").toString());
+        assertEquals(Main.EXIT_USER_ERROR, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("given for cmlu, which is not a selected task"), run.err());
+    }
 }

@@ -182,6 +182,23 @@ class Tokenizer:
                       "vocab": self.vocab, "merges": [a + " " + b for a, b in self.merges]},
         }
 
+    @classmethod
+    def load(cls, path):
+        """A tokenizer.json this class wrote, read back (vocabulary, merges in rank order, end-of-text)."""
+        with open(path, encoding="utf-8") as f:
+            j = json.load(f)
+        tok = cls.__new__(cls)
+        tok.vocab = dict(j["model"]["vocab"])
+        tok.merges = [tuple(m.split(" ")) for m in j["model"]["merges"]]
+        tok.eos = j["added_tokens"][0]["content"]
+        tok.eos_id = j["added_tokens"][0]["id"]
+        tok.vocab_size = tok.eos_id + 1
+        tok.rank = {m: i for i, m in enumerate(tok.merges)}
+        tok.inv = {v: k for k, v in tok.vocab.items()}
+        tok.inv[tok.eos_id] = tok.eos
+        tok.cache = {}
+        return tok
+
     def save(self, path):
         with open(path, "w", encoding="utf-8") as f:
             json.dump(self.to_json(), f, ensure_ascii=False, indent=1)

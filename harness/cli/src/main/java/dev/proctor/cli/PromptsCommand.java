@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.api.model.Model;
 import dev.proctor.api.request.LoglikelihoodRequest;
 import dev.proctor.api.request.Request;
+import dev.proctor.core.evaluate.Evaluator;
 import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.plan.EvaluationPlan;
 import dev.proctor.core.plan.PlannedItem;
@@ -18,13 +20,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code proctor prompts}: shows the exact prompts a run would send, without a model. */
+/**
+ * {@code proctor prompts}: shows the exact prompts a run would send. The model is opened for its tokenizer (nothing
+ * is run on it), so examples are fitted exactly as a run fits them.
+ */
 @Command(name = "prompts", mixinStandardHelpOptions = true,
-        description = "Print the rendered prompts (no model is loaded, so no shots are dropped for length).")
+        description = "Print the prompts a run would send, fitted with the tokenizer of --model as a run fits them.")
 final class PromptsCommand implements Callable<Integer> {
 
     @Mixin
     TaskOptions taskOptions;
+
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
     @Option(names = "--json", description = "Print a JSON array of {id, prompt, continuations, gold, shots}.")
     boolean json;
@@ -35,8 +43,11 @@ final class PromptsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        EvaluationPlan plan = taskOptions.evaluator().planPrompts(taskOptions.config(RunConfig.DEFAULT_BATCH_TOKENS,
-                2, 95));
+        Evaluator evaluator = taskOptions.evaluator();
+        EvaluationPlan plan;
+        try (Model model = evaluator.open(modelOptions.spec())) {
+            plan = evaluator.planPrompts(taskOptions.config(RunConfig.DEFAULT_BATCH_TOKENS, 2, 95), model.tokenizer());
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode array = mapper.createArrayNode();
@@ -51,6 +62,7 @@ final class PromptsCommand implements Callable<Integer> {
                 continuations(p).forEach(continuations::add);
                 node.set("gold", mapper.valueToTree(p.item().gold()));
                 node.set("shots", mapper.valueToTree(p.item().facts().get("shotsUsed")));
+                node.set("facts", mapper.valueToTree(p.item().facts()));
             }
             out.println(mapper.writeValueAsString(array));
         } else {

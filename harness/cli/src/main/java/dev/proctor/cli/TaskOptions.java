@@ -62,8 +62,13 @@ final class TaskOptions {
             description = "With --scoring generate: new-token limit of a generation (default 32).")
     Integer maxGenTokens;
 
+    @Option(names = "--max-length", paramLabel = "N",
+            description = "Official format: the max_length of the benchmark's own shot-dropping rule (CMMLU's"
+                    + " gen_prompt, hendrycks' crop), capped at the model's context (default 2048).")
+    Integer maxLength;
+
     @Option(names = "--seed", defaultValue = "1234",
-            description = "Seed of every random choice (few-shot sampling, bootstrap). Default: ${DEFAULT-VALUE}.")
+            description = "Seed of every random choice (lm-eval's fewshot_seed, bootstrap). Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--task-arg", paramLabel = "KEY=VALUE",
@@ -108,6 +113,9 @@ final class TaskOptions {
         }
         if (maxGenTokens != null) {
             args.put("max-gen-tokens", String.valueOf(maxGenTokens));
+        }
+        if (maxLength != null) {
+            args.put("max-length", String.valueOf(maxLength));
         }
         return new TaskSettings(Split.parse(split), shots, limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
                 PromptFormat.parse(format), ScoringMode.parse(scoring), seed, args);

@@ -15,7 +15,7 @@ class PromptsCommandTest {
             + "A. 农业生产工具\nB. 土地\nC. 劳动力\nD. 资金\n答案是：";
 
     @Test
-    void officialFiveShotJsonEndsWithTheWorkedExampleAndStartsWithTheFirstDevRow() throws Exception {
+    void officialFiveShotJsonIsFittedByCmmlusRuleAndEndsWithTheWorkedExample() throws Exception {
         Path cmmlu = SharedFolder.require("data/" + "cmmlu");
         CliRun run = CliRun.of("prompts", "--task", "cmmlu:agronomy", "--shots", "5", "--format", "official",
                 "--data-dir", cmmlu.toString(), "--limit", "3", "--json");
@@ -26,7 +26,10 @@ class PromptsCommandTest {
         String header = "以下是关于农学的单项选择题，请直接给出正确答案的选项。\n\n";
         assertTrue(first.get("prompt").asText().startsWith(header + "题目："), first.get("prompt").asText());
         assertTrue(first.get("prompt").asText().endsWith(OFFICIAL_AGRONOMY_0.substring(header.length())));
-        assertEquals(5, first.get("prompt").asText().split("答案是：[ABCD]\n\n", -1).length - 1, "five worked examples");
+        assertEquals(4, first.get("prompt").asText().split("答案是：[ABCD]\n\n", -1).length - 1,
+                "five asked, four kept: gen_prompt at the embedded model's 512 tokens drops the longest");
+        assertEquals("cmmlu-gen-prompt", first.at("/facts/shotRule").asText());
+        assertEquals(1, first.at("/facts/shotsDropped").asInt());
         assertEquals("[\"A\",\"B\",\"C\",\"D\"]", first.get("continuations").toString());
         assertEquals(1, first.get("gold").asInt(), "gold B");
         assertEquals("cmmlu", first.get("task").asText());

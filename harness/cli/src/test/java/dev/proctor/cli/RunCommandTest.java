@@ -88,6 +88,26 @@ class RunCommandTest {
     }
 
     @Test
+    void theShotRuleAndTheShotsUsedAreCountedInTheSummary(@TempDir Path out) {
+        CliRun run = CliRun.of("run", "--shots", "5", "--max-length", "300", "--limit", "3", "--resamples", "100",
+                "--out", out.toString(), "--no-progress");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode facts = Samples.results(out).at("/tasks/0/facts");
+        assertEquals(6, facts.at("/shotRule/cmmlu-gen-prompt").asInt(), "the two Chinese subjects: CMMLU's rule");
+        assertEquals(9, facts.at("/shotRule/mmlu-drop-last").asInt(), "the three English ones: hendrycks'");
+        assertEquals(15, facts.at("/maxLength/300").asInt());
+        int used = 0;
+        for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) facts.get("shotsUsed")::fields) {
+            used += e.getValue().asInt();
+        }
+        assertEquals(15, used, "every item counted once");
+        assertTrue(run.out().contains("(synthetic items by fact: shotRule cmmlu-gen-prompt:6, mmlu-drop-last:9;"),
+                run.out());
+        Map<String, JsonNode> samples = Samples.read(out);
+        assertTrue(samples.values().stream().allMatch(s -> s.at("/facts/shotRule").isTextual()), "and per item");
+    }
+
+    @Test
     void aDifferentCommandIsRefusedInAnotherRunsDirectory(@TempDir Path out) {
         assertEquals(0, CliRun.of("run", "--out", out.toString(), "--no-progress", "--limit", "2").exitCode());
         CliRun other = CliRun.of("run", "--out", out.toString(), "--no-progress", "--limit", "2", "--seed", "7");

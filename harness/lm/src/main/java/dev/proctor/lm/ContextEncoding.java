@@ -5,12 +5,15 @@ import dev.proctor.api.model.Tokenizer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a context and a continuation become tokens, exactly as lm-evaluation-harness's {@code _encode_pair} does it:
  * trailing whitespace of the context moves onto the continuation, and the continuation's tokens are what encoding the
  * whole adds after the context's own tokens (so a tokenizer that merges across the boundary still sees the context
- * as encoded alone); an empty context is the end-of-text token. Prompt fitting (shot dropping) measures with the same
+ * as encoded alone); both are encoded with the tokenizer's default special tokens, so a tokenizer that adds a BOS
+ * gets it first (unless the text already starts with it); an empty context is the prefix token (BOS, else
+ * end-of-text). Prompt fitting (shot dropping) measures with the same
  * rules, so it measures exactly what the model is sent. Context encodings are cached: a question's choices share one.
  */
 public final class ContextEncoding {
@@ -32,26 +35,49 @@ public final class ContextEncoding {
 
     public TokenPair pair(String contextText, String continuationText) {
         int keep = stripTrailingSpace(contextText);
-        int[] context = context(contextText);
-        if (keep == 0) { // the context is replaced by end-of-text; the continuation is encoded on its own
-            return new TokenPair(context, tokenizer.encode(contextText + continuationText));
+        if (keep == 0) {
+            // lm-eval: the continuation is encoded on its own, after the prefix token; if it already starts with
+            // that token, its own first token serves as the context
+            int[] continuation = tokenizer.encode(contextText + continuationText);
+            int prefix = tokenizer.prefixTokenId();
+            if (continuation.length > 0 && continuation[0] == prefix) {
+                return new TokenPair(new int[] {prefix}, Arrays.copyOfRange(continuation, 1, continuation.length));
+            }
+            return new TokenPair(new int[] {prefix}, continuation);
         }
-        int[] whole = tokenizer.encode(contextText + continuationText);
+        int[] context = context(contextText);
+        int[] whole = encodeDefault(contextText + continuationText);
         int split = Math.min(context.length, whole.length);
         return new TokenPair(context, Arrays.copyOfRange(whole, split, whole.length));
     }
 
-    /** The context's tokens without its trailing whitespace; an empty context is the end-of-text token. */
+    /** The context's tokens without its trailing whitespace; an empty context is the prefix token. */
     public int[] context(String contextText) {
         return contexts.computeIfAbsent(contextText, text -> {
             int keep = stripTrailingSpace(text);
-            return keep == 0 ? new int[] {tokenizer.eosTokenId()} : tokenizer.encode(text.substring(0, keep));
+            return keep == 0 ? new int[] {tokenizer.prefixTokenId()} : encodeDefault(text.substring(0, keep));
         });
     }
 
-    /** A generation's context as it is sent: the text as it is, end-of-text when empty. */
+    /** A generation's context as it is sent: the text as it is, the prefix token when empty. */
     public int[] generationContext(String contextText) {
-        return contextText.isEmpty() ? new int[] {tokenizer.eosTokenId()} : tokenizer.encode(contextText);
+        return contextText.isEmpty() ? new int[] {tokenizer.prefixTokenId()} : encodeDefault(contextText);
+    }
+
+    /**
+     * A text as the reference code encodes it, with the tokenizer's default special tokens: its BOS first where it
+     * adds one, unless the text already starts with the BOS text (lm-eval's {@code has_bos_prefix}).
+     */
+    public int[] encodeDefault(String text) {
+        int[] ids = tokenizer.encode(text);
+        Optional<Tokenizer.SpecialToken> bos = tokenizer.addedBos();
+        if (bos.isEmpty() || text.startsWith(bos.get().text())) {
+            return ids;
+        }
+        int[] out = new int[ids.length + 1];
+        out[0] = bos.get().id();
+        System.arraycopy(ids, 0, out, 1, ids.length);
+        return out;
     }
 
     /** The input a scored continuation needs, {@code (context + continuation)[:-1]}, before any truncation. */
@@ -66,11 +92,6 @@ public final class ContextEncoding {
     /** The longest input a generation may reach: its context and every new token but the last. */
     public int generationInputTokens(String context, int maxNewTokens) {
         return generationContext(context).length + maxNewTokens;
-    }
-
-    /** A text's tokens on its own, no special tokens: how long a worked example is. */
-    public int tokens(String text) {
-        return tokenizer.encode(text).length;
     }
 
     public int maxContextLength() {

@@ -59,6 +59,16 @@ public interface Task {
         return dataDir;
     }
 
+    /** The groups a subject is averaged into under these settings (its categories, unless the task says otherwise). */
+    default List<String> categories(Subject subject, TaskSettings settings) {
+        return subject.categories();
+    }
+
+    /** Averages of categories the benchmark's authors report (M3KE's README average); none by default. */
+    default List<ReferenceAverage> referenceAverages() {
+        return List.of();
+    }
+
     /** Why these settings cannot be scored (M3KE's public test split has no answers); empty when they can. */
     default Optional<String> unscorableReason(TaskSettings settings) {
         return Optional.empty();

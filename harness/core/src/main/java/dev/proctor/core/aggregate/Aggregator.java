@@ -4,6 +4,7 @@ import dev.proctor.api.metric.Aggregation;
 import dev.proctor.api.metric.CorpusMetric;
 import dev.proctor.api.metric.MetricSpec;
 import dev.proctor.api.task.ItemScore;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.core.plan.EvaluationPlan;
 import dev.proctor.core.plan.PlannedItem;
 import dev.proctor.core.plan.TaskPlan;
@@ -112,7 +113,68 @@ public final class Aggregator {
                 groupRows.add(new ScoreRow(task, level, g.getKey(), Optional.of(averaging), members.size(), n, values));
             }
         }
+        for (ReferenceAverage reference : plan.task().referenceAverages()) {
+            groupRows.add(reference(task, reference, groups, strata, plan, means, subjectMeans, resamples, config));
+        }
         return new TaskSummary(task, plan.metrics(), subjectRows, groupRows);
+    }
+
+    /**
+     * The unweighted mean of some categories' macro averages: a weighted mean of subject means, each subject weighted
+     * 1 / (categories x its category's size) summed over the categories it is in; its standard error from the subjects'
+     * (categories are averaged as independent), its interval from the same bootstrap draws as every other row.
+     */
+    static ScoreRow reference(String task, ReferenceAverage reference, Groups groups, Strata strata, TaskPlan plan,
+                              List<MetricSpec> means, List<List<MetricValue>> subjectMeans, Resamples resamples,
+                              BootstrapConfig config) {
+        List<String> absent = reference.categories().stream()
+                .filter(c -> !groups.members().containsKey(c)).toList();
+        double[] weight = new double[strata.size()];
+        for (String c : reference.categories()) {
+            List<Integer> members = groups.members().getOrDefault(c, List.of());
+            for (int s : members) {
+                weight[s] += 1.0 / (reference.categories().size() * members.size());
+            }
+        }
+        List<Integer> included = new ArrayList<>();
+        int n = 0;
+        for (int s = 0; s < strata.size(); s++) {
+            if (weight[s] > 0) {
+                included.add(s);
+                n += strata.members()[s].length;
+            }
+        }
+        Map<String, MetricValue> values = new LinkedHashMap<>();
+        for (MetricSpec spec : plan.metrics().specs()) {
+            int m = means.indexOf(spec);
+            if (!absent.isEmpty() || m < 0) {
+                String why = !absent.isEmpty() ? "no selected subject is in " + String.join(", ", absent)
+                        : "a corpus metric has no per-category mean to average";
+                values.put(spec.name(), MetricValue.undefined(why));
+                continue;
+            }
+            double value = 0;
+            double variance = 0;
+            double[] resampled = new double[resamples.resamples()];
+            for (int s : included) {
+                MetricValue sv = subjectMeans.get(s).get(m);
+                value += weight[s] * sv.value();
+                variance += weight[s] * weight[s] * sv.stderr() * sv.stderr();
+                for (int r = 0; r < resampled.length; r++) {
+                    resampled[r] += weight[s] * resamples.perStratum()[m][s][r];
+                }
+            }
+            Map<String, String> undefined = new LinkedHashMap<>();
+            double stderr = Math.sqrt(variance);
+            if (Double.isNaN(stderr)) {
+                undefined.put("stderr", "a subject with one item has no standard error");
+            }
+            double[] ci = new double[3];
+            interval(resampled, config, ci, undefined);
+            values.put(spec.name(), new MetricValue(value, stderr, Double.NaN, ci[0], ci[1], undefined));
+        }
+        return new ScoreRow(task, ScoreRow.Level.REFERENCE, reference.name(), Optional.empty(), included.size(), n,
+                values);
     }
 
     static double[] pick(double[] x, int[] members) {

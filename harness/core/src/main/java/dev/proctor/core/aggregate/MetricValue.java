@@ -22,4 +22,13 @@ public record MetricValue(double value, double stderr, double stderrBinomial, do
     public MetricValue {
         undefined = Collections.unmodifiableMap(new LinkedHashMap<>(undefined));
     }
+
+    /** Nothing can be computed, for one reason. */
+    public static MetricValue undefined(String reason) {
+        Map<String, String> why = new LinkedHashMap<>();
+        for (String field : new String[] {"value", "stderr", "ci"}) {
+            why.put(field, reason);
+        }
+        return new MetricValue(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+    }
 }

@@ -24,9 +24,9 @@ public record ScoreRow(String task, Level level, String name, Optional<Averaging
                        Map<String, MetricValue> metrics) {
     public static final String OVERALL = "overall";
 
-    /** Which kind of row. */
+    /** Which kind of row; REFERENCE is an average the benchmark's authors report (a task's ReferenceAverage). */
     public enum Level {
-        SUBJECT, CATEGORY, OVERALL;
+        SUBJECT, CATEGORY, OVERALL, REFERENCE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

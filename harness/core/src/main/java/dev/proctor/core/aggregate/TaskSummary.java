@@ -9,7 +9,8 @@ import java.util.List;
  * @param task     task name
  * @param metrics  its metrics and the main one
  * @param subjects per subject, in selection order
- * @param groups   categories in order of first appearance, then overall; each macro then micro
+ * @param groups   categories in order of first appearance, then overall, each macro then micro; then the task's
+ *                 reference averages
  */
 public record TaskSummary(String task, Metrics metrics, List<ScoreRow> subjects, List<ScoreRow> groups) {
     public TaskSummary {

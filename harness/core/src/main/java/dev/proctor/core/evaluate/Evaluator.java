@@ -2,6 +2,7 @@ package dev.proctor.core.evaluate;
 
 import dev.proctor.api.model.Model;
 import dev.proctor.api.model.ModelSpec;
+import dev.proctor.api.model.Tokenizer;
 import dev.proctor.api.task.Task;
 import dev.proctor.core.aggregate.Aggregator;
 import dev.proctor.core.aggregate.Summary;
@@ -85,14 +86,14 @@ public final class Evaluator {
     }
 
     /**
-     * The plan without a model, for showing prompts: nothing is fitted to a context, splits without gold answers are
-     * allowed, and files are hashed but not required to be locked.
+     * The plan for showing prompts: fitted with the model's tokenizer as a run fits them (without one, nothing is
+     * fitted), splits without gold answers allowed, and files hashed but not required to be locked.
      */
-    public EvaluationPlan planPrompts(RunConfig config) {
+    public EvaluationPlan planPrompts(RunConfig config, Optional<Tokenizer> tokenizer) {
         List<Selection> selections = TaskSelection.parse(config.tasks());
         Selector.checkArguments(Selector.tasks(selections, tasks), config.settings());
         List<SelectedSubject> subjects = Selector.subjects(selections, tasks, data, config.settings(), false);
-        return Planner.plan(config, subjects, new DataGate.Checked(List.of(), List.of()), Optional.empty(), false);
+        return Planner.plan(config, subjects, new DataGate.Checked(List.of(), List.of()), tokenizer, false);
     }
 
     public TaskRegistry tasks() {

@@ -39,7 +39,7 @@ public final class Planner {
         for (SelectedSubject s : subjects) {
             Task task = s.task();
             categories.computeIfAbsent(task.name(), t -> new LinkedHashMap<>())
-                    .put(s.subject().name(), s.subject().categories());
+                    .put(s.subject().name(), task.categories(s.subject(), config.settings()));
             List<TaskItem> loaded = task.load(s.dataDir(), s.subject(), context, requireGold);
             if (loaded.isEmpty()) {
                 throw new ProctorException("subject " + s.key() + " has no items to evaluate in " + s.dataDir());

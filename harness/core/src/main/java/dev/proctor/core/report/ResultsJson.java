@@ -3,6 +3,7 @@ package dev.proctor.core.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.api.metric.MetricSpec;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.TaskSettings;
 import dev.proctor.core.aggregate.MetricValue;
 import dev.proctor.core.aggregate.ScoreRow;
@@ -39,8 +40,11 @@ final class ResultsJson {
         root.put("schema", SCHEMA);
         root.set("provenance", provenance(provenance));
         ArrayNode tasks = root.putArray("tasks");
+        Map<String, Map<String, Map<String, Integer>>> facts = FactCounts.of(plan.items());
         for (TaskPlan t : plan.tasks().values()) {
-            tasks.add(task(t));
+            ObjectNode task = task(t);
+            task.set("facts", JsonValues.tree(facts.getOrDefault(t.task().name(), Map.of())));
+            tasks.add(task);
         }
         ObjectNode results = root.putObject("results");
         ArrayNode subjects = results.putArray("subjects");
@@ -146,6 +150,11 @@ final class ResultsJson {
             spec.put("description", m.description());
         }
         node.set("settings", JsonValues.tree(t.settings()));
+        ArrayNode references = node.putArray("referenceAverages");
+        for (ReferenceAverage r : t.task().referenceAverages()) {
+            ObjectNode ref = references.addObject().put("name", r.name()).put("description", r.description());
+            r.categories().forEach(ref.putArray("categories")::add);
+        }
         return node;
     }
 

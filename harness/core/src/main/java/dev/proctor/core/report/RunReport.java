@@ -73,6 +73,7 @@ public record RunReport(Provenance provenance, EvaluationPlan plan, Summary summ
             }
             sb.append('\n');
         }
+        sb.append(FactCounts.lines(FactCounts.of(plan.items())));
         return sb.toString();
     }
 

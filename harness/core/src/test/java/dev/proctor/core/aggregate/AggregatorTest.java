@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.request.RequestKind;
 import dev.proctor.api.task.ItemScore;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.core.plan.TaskPlan;
 import dev.proctor.core.testkit.Fixtures;
 import dev.proctor.core.testkit.LineTask;
@@ -44,6 +45,35 @@ class AggregatorTest {
             scores.add(new ItemScore(Map.of("hit", HITS[i], "value", VALUES[i]), null, Map.of()));
         }
         return Aggregator.task(plan, scores, SUBJECTS, BOOTSTRAP);
+    }
+
+    @Test
+    void aReferenceAverageIsTheUnweightedMeanOfItsCategoriesMacroAverages() {
+        LineTask task = new LineTask("t", RequestKind.PREDICT).withReferences(
+                new ReferenceAverage("README average", List.of("X", "Y"), "mean of X and Y"),
+                new ReferenceAverage("with Z", List.of("X", "Z"), "Z has no subject"));
+        TaskPlan plan = new TaskPlan(task, task.metrics(Fixtures.settings()), Map.of(),
+                Map.of("s1", List.of("X"), "s2", List.of("X", "Y"), "s3", List.of("Y")));
+        List<ItemScore> scores = new ArrayList<>();
+        for (int i = 0; i < HITS.length; i++) {
+            scores.add(new ItemScore(Map.of("hit", HITS[i], "value", VALUES[i]), null, Map.of()));
+        }
+        TaskSummary t = Aggregator.task(plan, scores, SUBJECTS, BOOTSTRAP);
+        ScoreRow readme = t.groups().stream().filter(g -> g.name().equals("README average")).findFirst().orElseThrow();
+        assertEquals(ScoreRow.Level.REFERENCE, readme.level());
+        double x = macro(t, "X");
+        double y = macro(t, "Y");
+        assertEquals((x + y) / 2, readme.metric("hit").value(), EPS);
+        assertEquals(0.4375, readme.metric("hit").value(), EPS, "(0.375 + 0.5) / 2");
+        assertTrue(readme.metric("hit").ciLow() <= 0.4375 && 0.4375 <= readme.metric("hit").ciHigh());
+        ScoreRow z = t.groups().stream().filter(g -> g.name().equals("with Z")).findFirst().orElseThrow();
+        assertTrue(Double.isNaN(z.metric("hit").value()));
+        assertEquals("no selected subject is in Z", z.metric("hit").undefined().get("value"));
+    }
+
+    private static double macro(TaskSummary t, String group) {
+        return t.groups().stream().filter(g -> g.name().equals(group) && g.averaging().orElse(null) == Averaging.MACRO)
+                .findFirst().orElseThrow().metric("hit").value();
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.proctor.api.request.RetrieveRequest;
 import dev.proctor.api.task.DataFile;
 import dev.proctor.api.task.ItemScore;
 import dev.proctor.api.task.PlanContext;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.SourceLine;
 import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.Task;
@@ -53,11 +54,22 @@ public final class LineTask implements Task {
     private boolean corpusMetric;
     private Path bundled;
     private int subjectReads;
+    private List<ReferenceAverage> references = List.of();
 
     public LineTask(String name, RequestKind<?, ?> kind, Subject... subjects) {
         this.name = name;
         this.kind = kind;
         this.subjects = List.of(subjects);
+    }
+
+    public LineTask withReferences(ReferenceAverage... averages) {
+        references = List.of(averages);
+        return this;
+    }
+
+    @Override
+    public List<ReferenceAverage> referenceAverages() {
+        return references;
     }
 
     public LineTask withCorpusMetric() {

@@ -3,16 +3,21 @@ package dev.proctor.model.djl;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.proctor.api.ProctorException;
+import dev.proctor.api.model.Tokenizer.SpecialToken;
 import dev.proctor.lm.LmTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A HuggingFace {@code tokenizer.json} set up for scoring: no special tokens added, no truncation, no padding (the
- * harness controls lengths itself); with the context length of the model it belongs to.
+ * A HuggingFace {@code tokenizer.json} set up for scoring: encodings without special tokens, no truncation, no
+ * padding (the harness controls lengths itself), with the context length of the model it belongs to; and the BOS token
+ * its defaults add (its post-processor, or {@code add_bos_token} in a {@code tokenizer_config.json} beside it, as
+ * transformers reads it), which the harness prepends where the reference code gets it.
  */
 final class HfTokenizer implements LmTokenizer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HfTokenizer.class);
@@ -23,11 +28,26 @@ final class HfTokenizer implements LmTokenizer, AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final int eosTokenId;
     private final int maxContextLength;
+    private final Optional<SpecialToken> addedBos;
+    private final String bosSource;
 
     private HfTokenizer(HuggingFaceTokenizer tokenizer, Path file, int maxContextLength) {
         this.tokenizer = tokenizer;
         this.eosTokenId = findEos(file);
         this.maxContextLength = maxContextLength;
+        Optional<SpecialToken> byPostProcessor = postProcessorBos();
+        Optional<Boolean> configured = TokenizerConfig.addBosToken(file.resolveSibling("tokenizer_config.json"));
+        if (configured.isEmpty()) {
+            addedBos = byPostProcessor;
+            bosSource = byPostProcessor.isPresent() ? "tokenizer.json post-processor" : "none added by tokenizer.json";
+        } else if (!configured.get()) {
+            addedBos = Optional.empty();
+            bosSource = "tokenizer_config.json add_bos_token false";
+        } else {
+            addedBos = byPostProcessor.or(() -> TokenizerConfig.bosToken(file.resolveSibling("tokenizer_config.json"))
+                    .map(text -> new SpecialToken(idOf(text, file), text)));
+            bosSource = "tokenizer_config.json add_bos_token true";
+        }
     }
 
     static HfTokenizer open(Path file, int maxContextLength) {
@@ -61,6 +81,36 @@ final class HfTokenizer implements LmTokenizer, AutoCloseable {
     @Override
     public int eosTokenId() {
         return eosTokenId;
+    }
+
+    @Override
+    public Optional<SpecialToken> addedBos() {
+        return addedBos;
+    }
+
+    /** Where {@link #addedBos} was read, for provenance. */
+    String bosSource() {
+        return bosSource;
+    }
+
+    /** The token the post-processor puts before a text, found by encoding with and without special tokens. */
+    private Optional<SpecialToken> postProcessorBos() {
+        Encoding with = tokenizer.encode("a", true, false);
+        long[] plain = tokenizer.encode("a", false, false).getIds();
+        long[] ids = with.getIds();
+        if (ids.length == plain.length + 1 && Arrays.equals(Arrays.copyOfRange(ids, 1, ids.length), plain)) {
+            return Optional.of(new SpecialToken(Math.toIntExact(ids[0]), with.getTokens()[0]));
+        }
+        return Optional.empty();
+    }
+
+    private int idOf(String token, Path file) {
+        Encoding e = tokenizer.encode(token, false, false);
+        if (e.getIds().length != 1) {
+            throw new ProctorException(file.resolveSibling("tokenizer_config.json") + " asks for the BOS token '"
+                    + token + "', which " + file + " does not know as one token");
+        }
+        return Math.toIntExact(e.getIds()[0]);
     }
 
     @Override

@@ -51,6 +51,8 @@ record LoadedModel(ZooModel<NDList, NDList> model, HfTokenizer tokenizer, ModelI
             identity.put("maxContextLength", context.tokens());
             identity.put("maxContextLengthFrom", context.source());
             identity.put("eosTokenId", tokenizer.eosTokenId());
+            identity.put("bosAdded", tokenizer.addedBos().map(b -> b.text() + " (id " + b.id() + ")").orElse("none"));
+            identity.put("bosFrom", tokenizer.bosSource());
             ModelInfo info = new ModelInfo(files.name(), "causal LM", DjlLoading.engineDescription(engine, device),
                     DeviceResolver.describe(device), identity);
             LOG.info("loaded {} ({}) with {} on {}: max context {} ({}), eos id {}", info.name(),

@@ -2,6 +2,7 @@ package dev.proctor.tasks.cmmlu;
 
 import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
@@ -31,6 +32,12 @@ public final class CmmluTask extends CatalogTask {
     public List<Item> load(Path dataDir, Subject subject, Split split) {
         return McFiles.readCsvWithHeader(dataFile(dataDir, subject, split), McColumns.CMMLU_CSV, subject.name(),
                 split, GoldPolicy.REQUIRED);
+    }
+
+    /** Official format: CMMLU's own {@code gen_prompt} rule. */
+    @Override
+    public ShotRule shotRule(PromptFormat format, Subject subject) {
+        return format == PromptFormat.OFFICIAL ? ShotRule.CMMLU_GEN_PROMPT : ShotRule.LM_EVAL_LEFT_TRUNCATE;
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.proctor.tasks.m3ke;
 
 import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
 import dev.proctor.datafiles.CatalogTask;
@@ -27,6 +29,9 @@ import java.util.Optional;
  * templates (official and lm-eval) with that display name: a choice of ours, not M3KE's protocol.
  */
 public final class M3keTask extends CatalogTask {
+    /** The clusters of subject_cluster.mapping.json, in its order. */
+    static final List<String> CLUSTERS = List.of("Arts & Humanities", "Social Sciences", "Natural Sciences", "Others");
+
     public M3keTask() {
         super("m3ke", "M3KE (tjunlp-lab/M3KE), 71 Chinese tasks, JSON Lines; public test has no answers (dev scores);"
                 + " no official prompt, CMMLU's templates used",
@@ -41,9 +46,26 @@ public final class M3keTask extends CatalogTask {
                 split == Split.TEST ? GoldPolicy.OPTIONAL : GoldPolicy.REQUIRED);
     }
 
+    /** Official format: CMMLU's own {@code gen_prompt} rule (M3KE has no code of its own; its prompts are CMMLU's). */
+    @Override
+    public ShotRule shotRule(PromptFormat format, Subject subject) {
+        return format == PromptFormat.OFFICIAL ? ShotRule.CMMLU_GEN_PROMPT : ShotRule.LM_EVAL_LEFT_TRUNCATE;
+    }
+
     @Override
     public McTemplate template(PromptFormat format) {
         return StandardTemplates.cmmlu(format);
+    }
+
+    /**
+     * The README's "Average" column: the unweighted mean of the four cluster averages (ChatGLM-6B zero-shot:
+     * (0.246 + 0.267 + 0.168 + 0.263) / 4 = 0.236 as printed; weighting the 71 tasks equally would give 0.220).
+     */
+    @Override
+    public List<ReferenceAverage> referenceAverages() {
+        return List.of(new ReferenceAverage("README average", CLUSTERS.stream().map(c -> "cluster:" + c).toList(),
+                "the unweighted mean of the four cluster averages (each the mean of its tasks), as the Average"
+                        + " column of M3KE's README"));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.Subject;
 import dev.proctor.datafiles.StandardTemplates;
 import dev.proctor.testkit.SharedFolder;
@@ -77,6 +78,15 @@ class M3keTaskTest {
         Subject typo = subject(TYPO);
         assertEquals(List.of("cluster:Natural Sciences", "level:High school"), typo.categories());
         assertEquals("Physics", typo.displayName());
+    }
+
+    @Test
+    void theReadmeAverageIsTheMeanOfTheFourClusters() {
+        List<ReferenceAverage> references = new M3keTask().referenceAverages();
+        assertEquals(1, references.size());
+        assertEquals("README average", references.get(0).name());
+        assertEquals(List.of("cluster:Arts & Humanities", "cluster:Social Sciences", "cluster:Natural Sciences",
+                "cluster:Others"), references.get(0).categories(), "the four clusters every subject falls into");
     }
 
     @Test

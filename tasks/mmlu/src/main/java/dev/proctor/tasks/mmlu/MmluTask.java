@@ -38,4 +38,24 @@ public final class MmluTask extends CatalogTask {
     public McTemplate template(PromptFormat format) {
         return StandardTemplates.mmlu(format);
     }
+
+    /**
+     * In lm-eval format, lm-evaluation-harness's groups (lm_eval/tasks/mmlu/default/mmlu_*.yaml at 4e7e0d47, tags
+     * {@code mmlu_<group>_tasks}, aliases stem, humanities, social sciences, other): hendrycks' four categories
+     * renamed, except anatomy, which lm-eval files under STEM (stem 19, other 13); official format keeps hendrycks'.
+     */
+    @Override
+    public List<String> categories(Subject subject, PromptFormat format) {
+        if (format != PromptFormat.LM_EVAL) {
+            return subject.categories();
+        }
+        if (subject.name().equals("anatomy")) {
+            return List.of("stem");
+        }
+        return subject.categories().stream().map(c -> switch (c) {
+            case "STEM" -> "stem";
+            case "other (business, health, misc.)" -> "other";
+            default -> c; // humanities, social sciences: the same names
+        }).toList();
+    }
 }

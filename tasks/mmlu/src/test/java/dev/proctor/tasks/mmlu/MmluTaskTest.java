@@ -60,6 +60,19 @@ class MmluTaskTest {
     }
 
     @Test
+    void inLmEvalFormatTheGroupsAreLmEvals() {
+        MmluTask task = new MmluTask();
+        Map<String, Integer> sizes = new TreeMap<>();
+        task.knownSubjects().forEach(s -> task.categories(s, PromptFormat.LM_EVAL)
+                .forEach(c -> sizes.merge(c, 1, Integer::sum)));
+        assertEquals(Map.of("stem", 19, "humanities", 13, "social sciences", 12, "other", 13), sizes,
+                "lm_eval/tasks/mmlu/default at 4e7e0d47");
+        assertEquals(List.of("stem"), task.categories(subject("anatomy"), PromptFormat.LM_EVAL));
+        assertEquals(List.of("other (business, health, misc.)"), task.categories(subject("anatomy"),
+                PromptFormat.OFFICIAL));
+    }
+
+    @Test
     void subjectsAreThosePresentWhetherGivenTheRootOrDataFolder() {
         List<String> expected = List.of("abstract_algebra", "virology");
         assertEquals(expected, task.subjects(repo).stream().map(Subject::name).toList());

@@ -11,8 +11,8 @@ public interface ContextBudget {
     /** The longest input the model accepts. */
     int maxTokens();
 
-    /** Tokens of a text on its own (to find the longest shot). */
-    int tokens(String text);
+    /** Tokens of a text encoded on its own with the tokenizer's default special tokens, as the reference code counts. */
+    int encodedLength(String text);
 
     /** The longest input the scoring requests of this prompt would have, before any truncation. */
     int inputTokens(String context, List<String> continuations);

@@ -2,60 +2,68 @@ package dev.proctor.tasks.mc;
 
 import dev.proctor.api.task.mc.FewShotSampling;
 import dev.proctor.api.task.mc.Item;
-import dev.proctor.datafiles.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
+import java.util.Objects;
 
 /**
- * Draws the few-shot examples for one evaluated item from its subject's dev split. The evaluated item itself is never
- * an example (it matters when the dev split is the one evaluated).
+ * Draws the few-shot examples of one subject's items from its dev split, as lm-evaluation-harness's samplers do
+ * (lm_eval/api/samplers.py at 4e7e0d47), so a seeded run draws the examples lm-eval draws:
+ * <ul>
+ *   <li>{@link FewShotSampling#FIRST_N}: the first k rows ({@code FirstNSampler}; the official CMMLU and MMLU rule);
+ *   <li>{@link FewShotSampling#SEEDED_RANDOM}: the default {@code ContextSampler}: one {@code random.Random(seed)}
+ *       ({@link PythonRandom}) for the subject, advancing from item to item, {@code rnd.sample(pool, k)}.
+ * </ul>
+ * When the dev split is the one evaluated, the evaluated item is left out: FIRST_N drops it from the pool; the seeded
+ * sampler draws k + 1, drops it and keeps the first k. As in lm-eval, "it" is every row equal to it in content.
+ * Call {@link #select} once per evaluated item, in evaluation order: the draws depend on it, as lm-eval's do.
  */
 public final class FewShotSelector {
     private final FewShotSampling sampling;
     private final int shots;
-    private final long seed;
+    private final boolean evaluatingDev;
+    private final PythonRandom random;
 
-    public FewShotSelector(FewShotSampling sampling, int shots, long seed) {
+    /**
+     * @param seed          lm-eval's {@code fewshot_seed} ({@code --seed})
+     * @param evaluatingDev the evaluated split is the few-shot split
+     */
+    public FewShotSelector(FewShotSampling sampling, int shots, long seed, boolean evaluatingDev) {
         this.sampling = sampling;
         this.shots = shots;
-        this.seed = seed;
+        this.evaluatingDev = evaluatingDev;
+        this.random = new PythonRandom(seed);
     }
 
-    /** Up to {@code shots} examples; fewer when the pool is smaller. */
+    /** The examples for the next evaluated item; the pool must hold enough of them (checked by the caller). */
     public List<Item> select(Item evaluated, List<Item> devPool) {
-        List<Item> pool = new ArrayList<>(devPool.size());
-        for (Item candidate : devPool) {
-            if (!candidate.id().equals(evaluated.id())) {
-                pool.add(candidate);
-            }
+        if (shots == 0) {
+            return List.of();
         }
         if (sampling == FewShotSampling.FIRST_N) {
+            List<Item> pool = evaluatingDev ? without(evaluated, devPool) : devPool;
             return List.copyOf(pool.subList(0, Math.min(shots, pool.size())));
         }
-        return sample(pool, new Random(itemSeed(seed, evaluated.id())));
+        if (!evaluatingDev) {
+            return random.sample(devPool, shots);
+        }
+        List<Item> drawn = without(evaluated, random.sample(devPool, shots + 1));
+        return List.copyOf(drawn.subList(0, Math.min(shots, drawn.size())));
     }
 
-    /** Partial Fisher-Yates: the first k of a random permutation, in drawn order. */
-    private List<Item> sample(List<Item> pool, Random random) {
-        int k = Math.min(shots, pool.size());
-        for (int i = 0; i < k; i++) {
-            int j = i + random.nextInt(pool.size() - i);
-            Item swap = pool.get(i);
-            pool.set(i, pool.get(j));
-            pool.set(j, swap);
+    /** lm-eval's {@code rm_eval_doc}: every row equal to the evaluated one in content, not only the same row. */
+    private static List<Item> without(Item evaluated, List<Item> items) {
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item candidate : items) {
+            if (!sameContent(candidate, evaluated)) {
+                out.add(candidate);
+            }
         }
-        return List.copyOf(pool.subList(0, k));
+        return out;
     }
 
-    /** Seed of one item's draw: depends on the run seed and the item only, never on evaluation order. */
-    static long itemSeed(long seed, String itemId) {
-        byte[] digest = HexFormat.of().parseHex(Sha256.of(seed + "\u0000" + itemId));
-        long s = 0;
-        for (int i = 0; i < 8; i++) {
-            s = (s << 8) | (digest[i] & 0xff);
-        }
-        return s;
+    private static boolean sameContent(Item a, Item b) {
+        return a.question().equals(b.question()) && a.choices().equals(b.choices()) && a.gold() == b.gold()
+                && Objects.equals(a.subject(), b.subject());
     }
 }

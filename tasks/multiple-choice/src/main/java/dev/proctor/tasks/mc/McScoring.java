@@ -59,8 +59,9 @@ final class McScoring {
                         + " delimiter (lm-eval acc_norm)"),
                 MetricSpec.accuracy("acc_bytes", "argmax of log-likelihood / UTF-8 bytes of the choice without its"
                         + " delimiter (lm-eval acc_bytes)"),
-                MetricSpec.mean("bpb", false, "bits per byte of the gold continuation without its delimiter:"
-                        + " -log2(e) * loglik(gold) / bytes(gold)")));
+                MetricSpec.mean("bpb", false, "bits per byte of the gold continuation as OLMES computes it (the"
+                        + " Signal and Noise paper's bits_per_byte_corr): -log2(e) * loglik(gold) / UTF-8 bytes of the"
+                        + " continuation including its leading delimiter")));
     }
 
     List<Request> requests(RenderedPrompt prompt) {
@@ -75,14 +76,16 @@ final class McScoring {
     }
 
     /**
-     * @param labels  each continuation without the answer delimiter: what acc_norm and acc_bytes divide by
-     * @param letters the item's choice letters
+     * @param continuations each continuation as scored, with the answer delimiter: what bits per byte divides by
+     * @param labels        each continuation without the delimiter: what acc_norm and acc_bytes divide by
+     * @param letters       the item's choice letters
      */
-    TaskItem.Scorer scorer(int gold, List<String> labels, List<String> letters) {
+    TaskItem.Scorer scorer(int gold, List<String> continuations, List<String> labels, List<String> letters) {
         if (mode == ScoringMode.GENERATE) {
             return responses -> generated((Generation) responses.get(0), gold, letters);
         }
-        return responses -> scored(responses, gold, labels);
+        int goldBytes = gold >= 0 ? continuations.get(gold).getBytes(StandardCharsets.UTF_8).length : 0;
+        return responses -> scored(responses, gold, goldBytes, labels);
     }
 
     private ItemScore generated(Generation g, int gold, List<String> letters) {
@@ -98,7 +101,7 @@ final class McScoring {
         return new ItemScore(values, answer.orElse(null), details);
     }
 
-    private static ItemScore scored(List<Response> responses, int gold, List<String> labels) {
+    private static ItemScore scored(List<Response> responses, int gold, int goldBytes, List<String> labels) {
         int n = responses.size();
         double[] ll = new double[n];
         List<Object> greedy = new ArrayList<>(n);
@@ -116,7 +119,7 @@ final class McScoring {
         values.put("acc", prediction == gold ? 1.0 : 0.0);
         values.put("acc_norm", argmax(ll, chars) == gold ? 1.0 : 0.0);
         values.put("acc_bytes", argmax(ll, bytes) == gold ? 1.0 : 0.0);
-        values.put("bpb", -ll[gold] / Math.log(2) / bytes[gold]);
+        values.put("bpb", -ll[gold] / Math.log(2) / goldBytes);
         Map<String, Object> details = new LinkedHashMap<>();
         List<Object> lls = new ArrayList<>(n);
         for (double v : ll) {

@@ -26,8 +26,8 @@ final class ModeBudget implements ContextBudget {
     }
 
     @Override
-    public int tokens(String text) {
-        return encoding.tokens(text);
+    public int encodedLength(String text) {
+        return encoding.encodeDefault(text).length;
     }
 
     @Override

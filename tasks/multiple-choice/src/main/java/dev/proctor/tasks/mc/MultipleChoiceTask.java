@@ -6,6 +6,8 @@ import dev.proctor.api.metric.Metrics;
 import dev.proctor.api.request.RequestKind;
 import dev.proctor.api.task.DataFile;
 import dev.proctor.api.task.PlanContext;
+import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.ScoringMode;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
@@ -15,6 +17,7 @@ import dev.proctor.api.task.TaskSettings;
 import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTask;
 import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.lm.ContextEncoding;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +36,9 @@ public final class MultipleChoiceTask implements Task {
     /** {@code --task-arg} keys. */
     static final String MAX_NEW_TOKENS = "max-gen-tokens";
     static final String ANSWER_RULE = "answer-rule";
+    /** The official rules' max_length (CMMLU's {@code --max_length}, hendrycks' 2048), capped at the context. */
+    static final String MAX_LENGTH = "max-length";
+    static final int DEFAULT_MAX_LENGTH = 2048;
 
     private final McTask task;
 
@@ -67,7 +73,7 @@ public final class MultipleChoiceTask implements Task {
 
     @Override
     public Set<String> argumentKeys() {
-        return Set.of(MAX_NEW_TOKENS, ANSWER_RULE);
+        return Set.of(MAX_NEW_TOKENS, ANSWER_RULE, MAX_LENGTH);
     }
 
     @Override
@@ -79,6 +85,9 @@ public final class MultipleChoiceTask implements Task {
         m.put("scoring", settings.scoring().id());
         m.put("shots", settings.shots());
         m.put("fewShotSampling", task.fewShotSampling(settings.format()).name().toLowerCase(java.util.Locale.ROOT));
+        if (settings.format() == PromptFormat.OFFICIAL) {
+            m.put("maxLength", settings.intArg(MAX_LENGTH, DEFAULT_MAX_LENGTH, 1));
+        }
         if (settings.scoring() == ScoringMode.GENERATE) {
             m.put("answerRule", scoring.rule().id());
             m.put("answerRuleDescription", scoring.rule().description());
@@ -101,6 +110,16 @@ public final class MultipleChoiceTask implements Task {
             files.add(new DataFile(Split.DEV.id(), task.dataFile(dataDir, subject, Split.DEV)));
         }
         return files;
+    }
+
+    @Override
+    public List<String> categories(Subject subject, TaskSettings settings) {
+        return task.categories(subject, settings.format());
+    }
+
+    @Override
+    public List<ReferenceAverage> referenceAverages() {
+        return task.referenceAverages();
     }
 
     @Override
@@ -146,12 +165,17 @@ public final class MultipleChoiceTask implements Task {
                     + " template), so a generated letter cannot be read: score it with letter or loglik");
         }
         FewShotSelector selector = new FewShotSelector(task.fewShotSampling(settings.format()), settings.shots(),
-                settings.seed());
+                settings.seed(), settings.split() == Split.DEV);
         ContextBudget budget = context.tokenizer()
                 .map(t -> (ContextBudget) new ModeBudget(new ContextEncoding(t), settings.scoring(),
                         scoring.maxNewTokens()))
                 .orElse(null);
-        PromptBuilder builder = new PromptBuilder(name(), subject, template, budget);
+        int maxLength = settings.intArg(MAX_LENGTH, DEFAULT_MAX_LENGTH, 1);
+        if (context.tokenizer().isPresent()) {
+            maxLength = Math.min(maxLength, context.tokenizer().get().maxContextLength());
+        }
+        ShotRule rule = task.shotRule(settings.format(), subject);
+        PromptBuilder builder = new PromptBuilder(name(), subject, template, budget, rule, maxLength);
         List<TaskItem> out = new ArrayList<>(items.size());
         for (Item item : items) {
             RenderedPrompt prompt = builder.render(item, selector.select(item, devPool));
@@ -159,11 +183,19 @@ public final class MultipleChoiceTask implements Task {
             List<String> letters = template.letters().subList(0, Math.min(item.choices().size(),
                     template.letters().size()));
             Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("shotRule", prompt.rule().id());
             facts.put("shotsUsed", prompt.shotsUsed());
             facts.put("shotsDropped", prompt.shotsDropped());
+            if (prompt.rule() == ShotRule.CMMLU_GEN_PROMPT) {
+                facts.put("headerDropped", prompt.headerDropped());
+            }
+            if (rule != ShotRule.LM_EVAL_LEFT_TRUNCATE && budget != null) {
+                facts.put("maxLength", maxLength);
+            }
             facts.put("truncated", prompt.truncated());
             out.add(new TaskItem(item.id(), subject.name(), item.source(), prompt.context(), scoring.requests(prompt),
-                    item.hasGold() ? item.gold() : null, facts, scoring.scorer(item.gold(), labels, letters)));
+                    item.hasGold() ? item.gold() : null, facts, scoring.scorer(item.gold(), prompt.continuations(), labels,
+                    letters)));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.proctor.tasks.mc;
 
 import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.ShotRule;
 import java.util.List;
 
 /**
@@ -8,10 +9,11 @@ import java.util.List;
  *
  * @param context       header + shots + query
  * @param continuations what the model is scored on, one per choice (delimiter included)
+ * @param rule          how the prompt was fitted
  * @param shotsUsed     few-shot examples in the context
- * @param shotsDropped  examples selected but dropped because the context was too long; {@code shotsUsed +
- *                      shotsDropped} is below the requested number only when the dev split has too few rows
- * @param truncated     even with no shots the input was too long: the scheduler keeps only its last tokens, as
+ * @param shotsDropped  examples drawn but removed by the rule
+ * @param headerDropped CMMLU's rule left the question alone, without its header
+ * @param truncated     the input is longer than the model's context: the scheduler keeps only its last tokens, as
  *                      lm-evaluation-harness does ({@code (ctx+cont)[-(max_length+1):][:-1]})
  */
 public record RenderedPrompt(
@@ -20,8 +22,10 @@ public record RenderedPrompt(
         Item item,
         String context,
         List<String> continuations,
+        ShotRule rule,
         int shotsUsed,
         int shotsDropped,
+        boolean headerDropped,
         boolean truncated) {
 
     public RenderedPrompt {

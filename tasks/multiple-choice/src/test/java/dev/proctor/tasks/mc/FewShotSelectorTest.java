@@ -2,76 +2,84 @@ package dev.proctor.tasks.mc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proctor.api.task.SourceLine;
 import dev.proctor.api.task.mc.FewShotSampling;
 import dev.proctor.api.task.mc.Item;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** The examples lm-evaluation-harness's samplers draw, draw for draw (expected draws made by CPython). */
 class FewShotSelectorTest {
-    private static final List<Item> DEV = IntStream.range(0, 10).mapToObj(i -> item("s/dev/" + i)).toList();
-    private static final Item TEST_ITEM = item("s/test/0");
+    private static final Item TEST_ITEM = item("s/test/0", 1000);
 
-    static Item item(String id) {
-        return new Item(id, "s", "question " + id, List.of("a", "b", "c", "d"), 0, new SourceLine(Path.of("f"), 1));
+    static Item item(String id, int n) {
+        return new Item(id, "s", "question " + n, List.of("a", "b", "c", "d"), 0, new SourceLine(Path.of("f"), 1));
     }
 
-    @Test
-    void firstNTakesTheFirstRowsInFileOrder() {
-        FewShotSelector selector = new FewShotSelector(FewShotSampling.FIRST_N, 3, 1);
-        assertEquals(DEV.subList(0, 3), selector.select(TEST_ITEM, DEV));
+    private static List<Item> dev(int n) {
+        return IntStream.range(0, n).mapToObj(i -> item("s/dev/" + i, i)).toList();
     }
 
-    @Test
-    void firstNSkipsTheEvaluatedItemWhenEvaluatingDev() {
-        FewShotSelector selector = new FewShotSelector(FewShotSampling.FIRST_N, 3, 1);
-        assertEquals(List.of(DEV.get(0), DEV.get(2), DEV.get(3)), selector.select(DEV.get(1), DEV));
-    }
-
-    @Test
-    void fewerDevRowsThanShotsUsesWhatThereIs() {
-        FewShotSelector selector = new FewShotSelector(FewShotSampling.SEEDED_RANDOM, 5, 1);
-        assertEquals(2, selector.select(TEST_ITEM, DEV.subList(0, 2)).size());
-        assertEquals(List.of(DEV.get(0)), new FewShotSelector(FewShotSampling.FIRST_N, 5, 1)
-                .select(DEV.get(1), DEV.subList(0, 2)));
-    }
-
-    @Test
-    void seededRandomNeverIncludesTheEvaluatedItemAndDrawsDistinctExamples() {
-        FewShotSelector selector = new FewShotSelector(FewShotSampling.SEEDED_RANDOM, 5, 42);
-        for (Item evaluated : DEV) {
-            List<Item> shots = selector.select(evaluated, DEV);
-            assertEquals(5, shots.size());
-            assertFalse(shots.contains(evaluated), evaluated.id());
-            assertEquals(5, new HashSet<>(shots).size());
+    private static JsonNode cases() throws IOException {
+        try (InputStream in = FewShotSelectorTest.class.getResourceAsStream("python-random-cases.json")) {
+            return new ObjectMapper().readTree(in);
         }
     }
 
-    @Test
-    void seededRandomDependsOnSeedAndItemNotOnEvaluationOrder() {
-        Map<String, List<Item>> forward = draw(new FewShotSelector(FewShotSampling.SEEDED_RANDOM, 3, 7), DEV);
-        List<Item> reversed = new ArrayList<>(DEV);
-        java.util.Collections.reverse(reversed);
-        assertEquals(forward, draw(new FewShotSelector(FewShotSampling.SEEDED_RANDOM, 3, 7), reversed));
-        assertNotEquals(forward, draw(new FewShotSelector(FewShotSampling.SEEDED_RANDOM, 3, 8), DEV));
-        // not simply the first rows: the sample varies between items
-        assertTrue(new HashSet<>(forward.values()).size() > 1);
+    private static List<Integer> indices(List<Item> items) {
+        return items.stream().map(i -> Integer.parseInt(i.question().substring("question ".length()))).toList();
     }
 
-    private static Map<String, List<Item>> draw(FewShotSelector selector, List<Item> order) {
-        Map<String, List<Item>> out = new TreeMap<>();
-        for (Item evaluated : order) {
-            out.put(evaluated.id(), selector.select(evaluated, DEV));
-        }
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asInt()));
         return out;
+    }
+
+    @Test
+    void firstNTakesTheFirstRowsInFileOrderAndLeavesOutTheEvaluatedRowOnDev() {
+        List<Item> dev = dev(10);
+        assertEquals(List.of(0, 1, 2), indices(new FewShotSelector(FewShotSampling.FIRST_N, 3, 1, false)
+                .select(TEST_ITEM, dev)));
+        FewShotSelector onDev = new FewShotSelector(FewShotSampling.FIRST_N, 3, 1, true);
+        assertEquals(List.of(0, 2, 3), indices(onDev.select(dev.get(1), dev)));
+    }
+
+    @Test
+    void theSeededSamplerIsOneGeneratorAdvancingFromItemToItemAsLmEvals() throws IOException {
+        JsonNode expected = cases().get("successive");
+        List<Item> dev = dev(expected.get("n").asInt());
+        FewShotSelector selector = new FewShotSelector(FewShotSampling.SEEDED_RANDOM, expected.get("k").asInt(),
+                expected.get("seed").asLong(), false);
+        for (JsonNode draw : expected.get("results")) {
+            assertEquals(ints(draw), indices(selector.select(TEST_ITEM, dev)));
+        }
+    }
+
+    @Test
+    void onTheDevSplitItDrawsOneMoreAndDropsTheEvaluatedItemAsLmEvals() throws IOException {
+        JsonNode expected = cases().get("same_split");
+        List<Item> dev = dev(expected.get("n").asInt());
+        FewShotSelector selector = new FewShotSelector(FewShotSampling.SEEDED_RANDOM, expected.get("k").asInt(),
+                expected.get("seed").asLong(), true);
+        for (int d = 0; d < dev.size(); d++) {
+            List<Item> shots = selector.select(dev.get(d), dev);
+            assertEquals(ints(expected.get("results").get(d)), indices(shots), "document " + d);
+            assertFalse(shots.contains(dev.get(d)));
+        }
+    }
+
+    @Test
+    void noShotsDrawNothing() {
+        FewShotSelector none = new FewShotSelector(FewShotSampling.SEEDED_RANDOM, 0, 1, false);
+        assertEquals(List.of(), none.select(TEST_ITEM, dev(3)));
     }
 }

@@ -82,7 +82,12 @@ class MultipleChoiceTaskTest {
         assertEquals(3, s.prediction(), "the highest log-likelihood");
         assertEquals(0.0, s.value("acc"));
         assertEquals(0.0, s.value("acc_norm"), "every label is one character long, so the same argmax");
-        assertEquals(1 / Math.log(2), s.value("bpb"), 1e-15, "1 nat over the 1 byte of \"B\"");
+        assertEquals(1 / Math.log(2) / 2, s.value("bpb"), 1e-15, "1 nat over the 2 bytes of \" B\", delimiter included");
+        // OLMES' stored arc_challenge:mc record: sum_logits_corr -0.0918445 for " C" gives bits_per_byte_corr 0.0662518
+        ItemScore olmes = item.scorer().score(List.of(new Loglikelihood(-2, 1, false, false),
+                new Loglikelihood(-0.0918445, 1, true, false), new Loglikelihood(-3, 1, false, false),
+                new Loglikelihood(-4, 1, false, false)));
+        assertEquals(0.0662518, olmes.value("bpb"), 5e-8);
         assertEquals(List.of(-2.0, -1.0, -3.0, -0.5), s.details().get("choiceLoglik"));
     }
 
@@ -123,16 +128,32 @@ class MultipleChoiceTaskTest {
     }
 
     @Test
-    void shotsAreDroppedToFitTheModelsContextWithTheModeItWillRun() {
-        TaskSettings settings = settings(ScoringMode.LETTER, 2, Map.of());
-        TaskItem full = task.load(data, ToyMcTask.ALGEBRA, new PlanContext(settings,
+    void theFormatsRuleFitsShotsAndRecordsWhatItDid() {
+        TaskSettings lmEval = settings(ScoringMode.LETTER, 2, Map.of());
+        TaskItem full = task.load(data, ToyMcTask.ALGEBRA, new PlanContext(lmEval,
                 Optional.of(new BytesTokenizer(4096))), true).get(0);
         assertEquals(2, full.facts().get("shotsUsed"));
         int bare = full.prompt().length() - 2 * 40; // shorter than the two-shot prompt, longer than none
-        TaskItem fitted = task.load(data, ToyMcTask.ALGEBRA, new PlanContext(settings,
+        TaskItem kept = task.load(data, ToyMcTask.ALGEBRA, new PlanContext(lmEval,
+                Optional.of(new BytesTokenizer(bare))), true).get(0);
+        assertEquals(2, kept.facts().get("shotsUsed"), "lm-eval never drops examples");
+        assertEquals(true, kept.facts().get("truncated"), "it keeps the last tokens instead");
+        assertEquals("lm-eval-left-truncate", kept.facts().get("shotRule"));
+
+        TaskSettings official = new TaskSettings(Split.TEST, 2, OptionalInt.of(2), PromptFormat.OFFICIAL,
+                ScoringMode.LETTER, 1, Map.of());
+        TaskItem fitted = task.load(data, ToyMcTask.ALGEBRA, new PlanContext(official,
                 Optional.of(new BytesTokenizer(bare))), true).get(0);
         assertTrue((int) fitted.facts().get("shotsUsed") < 2, fitted.facts().toString());
         assertEquals(2 - (int) fitted.facts().get("shotsUsed"), fitted.facts().get("shotsDropped"));
+        assertEquals("mmlu-drop-last", fitted.facts().get("shotRule"));
+        assertEquals(bare, fitted.facts().get("maxLength"), "--max-length 2048 capped at the model's context");
+        TaskSettings tight = new TaskSettings(Split.TEST, 2, OptionalInt.of(2), PromptFormat.OFFICIAL,
+                ScoringMode.LETTER, 1, Map.of("max-length", "10"));
+        TaskItem none = task.load(data, ToyMcTask.ALGEBRA, new PlanContext(tight,
+                Optional.of(new BytesTokenizer(4096))), true).get(0);
+        assertEquals(0, none.facts().get("shotsUsed"));
+        assertEquals(10, none.facts().get("maxLength"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.proctor.tasks.synthetic;
 
 import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
@@ -71,6 +72,15 @@ public final class SyntheticTask implements McTask {
     @Override
     public McTemplate template(PromptFormat format, Subject subject) {
         return subject.categories().contains("Chinese") ? StandardTemplates.cmmlu(format) : StandardTemplates.mmlu(format);
+    }
+
+    /** Official format: the rule of the benchmark whose template the subject uses (CMMLU's for Chinese ones). */
+    @Override
+    public ShotRule shotRule(PromptFormat format, Subject subject) {
+        if (format == PromptFormat.LM_EVAL) {
+            return ShotRule.LM_EVAL_LEFT_TRUNCATE;
+        }
+        return subject.categories().contains("Chinese") ? ShotRule.CMMLU_GEN_PROMPT : ShotRule.MMLU_DROP_LAST;
     }
 
     /** {@code <cache>/data/synthetic-<content hash>/}, extracted on first use ({@link ProctorCache}). */

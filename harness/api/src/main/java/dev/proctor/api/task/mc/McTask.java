@@ -1,6 +1,7 @@
 package dev.proctor.api.task.mc;
 
 import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
 import java.nio.file.Path;
@@ -41,6 +42,27 @@ public interface McTask {
      */
     default McTemplate template(PromptFormat format, Subject subject) {
         return template(format);
+    }
+
+    /**
+     * The groups a subject is averaged into under a prompt format: the benchmark's own categories, unless the format's
+     * reference groups them differently (lm-evaluation-harness files MMLU's anatomy under STEM).
+     */
+    default List<String> categories(Subject subject, PromptFormat format) {
+        return subject.categories();
+    }
+
+    /** Averages of categories the benchmark's authors report (M3KE's README average); none by default. */
+    default List<ReferenceAverage> referenceAverages() {
+        return List.of();
+    }
+
+    /**
+     * How a prompt is made to fit under a format: lm-eval's left truncation for its format; for the official format,
+     * hendrycks/test's rule unless the benchmark's own code says otherwise (CMMLU's {@code gen_prompt}).
+     */
+    default ShotRule shotRule(PromptFormat format, Subject subject) {
+        return format == PromptFormat.LM_EVAL ? ShotRule.LM_EVAL_LEFT_TRUNCATE : ShotRule.MMLU_DROP_LAST;
     }
 
     /** How few-shot examples are drawn for a format. */

@@ -86,6 +86,17 @@ class EmbeddedModelsTest {
     }
 
     @Test
+    void theReadmesDescribeTheModelThatShips() throws Exception {
+        Path config = EmbeddedModels.materialize(EmbeddedModels.DEFAULT, cache).resolve("config.json");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(config.toFile());
+        String width = "d=" + json.get("d_model").asInt() + ",";
+        for (Path readme : List.of(Path.of("README.md"), Path.of("../../README.md"))) {
+            assertTrue(Files.readString(readme).contains(width), readme + " should say " + width);
+        }
+    }
+
+    @Test
     void unknownNameListsTheKnownOnes() {
         UnknownNameException e = assertThrows(UnknownNameException.class, () -> EmbeddedModels.materialize("gpt-5", cache));
         assertTrue(e.getMessage().contains("'gpt-5'"), e.getMessage());

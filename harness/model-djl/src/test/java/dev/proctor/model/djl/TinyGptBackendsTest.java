@@ -182,6 +182,9 @@ class TinyGptBackendsTest {
         int eos = model.tokenizer().eosTokenId();
         assertNotEquals(0, eos, "tiny-gpt's tokenizer has <|endoftext|>");
         assertArrayEquals(new int[] {eos}, model.tokenizer().encode("<|endoftext|>"));
+        assertEquals("none", info.identity().get("bosAdded"), "a GPT-2-style tokenizer adds no BOS");
+        assertEquals("none added by tokenizer.json", info.identity().get("bosFrom"));
+        assertEquals("config.json max_position_embeddings", info.identity().get("maxContextLengthFrom"));
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.proctor.lm;
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.Tokenizer;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a context and a continuation become tokens, exactly as lm-evaluation-harness's {@code _encode_pair} does it:
@@ -14,11 +14,11 @@ import java.util.Optional;
  * as encoded alone); both are encoded with the tokenizer's default special tokens, so a tokenizer that adds a BOS
  * gets it first (unless the text already starts with it); an empty context is the prefix token (BOS, else
  * end-of-text). Prompt fitting (shot dropping) measures with the same
- * rules, so it measures exactly what the model is sent. Context encodings are cached: a question's choices share one.
+ * rules, so it measures exactly what the model is sent. Context encodings are cached (thread-safe: a served model encodes from many threads): a question's choices share one.
  */
 public final class ContextEncoding {
     private final Tokenizer tokenizer;
-    private final Map<String, int[]> contexts = new HashMap<>();
+    private final Map<String, int[]> contexts = new ConcurrentHashMap<>();
 
     public ContextEncoding(Tokenizer tokenizer) {
         this.tokenizer = tokenizer;

@@ -28,6 +28,14 @@ public interface Model extends AutoCloseable {
      */
     <Q extends Request, A extends Response> void run(RequestKind<Q, A> kind, List<Q> requests, Execution<A> execution);
 
+    /**
+     * Why the model does not serve a kind it could in principle (a server that returns no prompt log-probabilities),
+     * for the refusal message; empty when there is nothing more to say.
+     */
+    default Optional<String> whyNot(RequestKind<?, ?> kind) {
+        return Optional.empty();
+    }
+
     /** The model's tokenizer, where it has one: prompts are fitted to its context with it. */
     default Optional<Tokenizer> tokenizer() {
         return Optional.empty();

@@ -44,9 +44,11 @@ public final class Selector {
             Set<RequestKind<?, ?>> missing = new LinkedHashSet<>(task.requestKinds(settings));
             missing.removeAll(model.capabilities());
             if (!missing.isEmpty()) {
+                StringBuilder why = new StringBuilder();
+                missing.forEach(k -> model.whyNot(k).ifPresent(w -> why.append("; ").append(w)));
                 throw new ProctorException("task " + task.name() + " needs " + ids(missing) + ", which model "
                         + modelName + " (" + model.info().kind() + ") does not serve; it serves "
-                        + ids(model.capabilities()));
+                        + ids(model.capabilities()) + why);
             }
         }
         checkArguments(tasks, settings);

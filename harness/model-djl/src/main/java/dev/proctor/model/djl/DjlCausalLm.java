@@ -66,8 +66,12 @@ abstract class DjlCausalLm implements CausalLm {
         List<TargetScores> out = new ArrayList<>(batch.size());
         for (int b = 0; b < batch.size(); b++) {
             int[] targets = batch.get(b).targets();
+            int k = Math.min(batch.get(b).topK(), rows.vocab);
             double[] values = new double[targets.length];
             boolean[] greedy = new boolean[targets.length];
+            int[][] topIds = new int[targets.length][];
+            double[][] topLogProbs = new double[targets.length][];
+            int[] ranks = new int[targets.length];
             for (int j = 0; j < targets.length; j++) {
                 if (targets[j] < 0 || targets[j] >= rows.vocab) {
                     throw new ProctorException(info.name() + ": target token id " + targets[j] + " is outside the model's"
@@ -76,8 +80,16 @@ abstract class DjlCausalLm implements CausalLm {
                 int r = padded.rowOfTarget()[b][j];
                 values[j] = rows.values[r * rows.vocab + targets[j]] - rows.logZ[r];
                 greedy[j] = rows.argmax[r] == targets[j];
+                topIds[j] = LogSoftmax.topK(rows.values, r * rows.vocab, rows.vocab, k);
+                topLogProbs[j] = new double[k];
+                for (int t = 0; t < k; t++) {
+                    topLogProbs[j][t] = rows.values[r * rows.vocab + topIds[j][t]] - rows.logZ[r];
+                }
+                if (k > 0) {
+                    ranks[j] = LogSoftmax.rank(rows.values, r * rows.vocab, rows.vocab, targets[j]);
+                }
             }
-            out.add(new TargetScores(values, greedy));
+            out.add(new TargetScores(values, greedy, topIds, topLogProbs, ranks));
         }
         return out;
     }

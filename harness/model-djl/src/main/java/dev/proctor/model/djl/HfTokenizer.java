@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * its defaults add (its post-processor, or {@code add_bos_token} in a {@code tokenizer_config.json} beside it, as
  * transformers reads it), which the harness prepends where the reference code gets it.
  */
-final class HfTokenizer implements LmTokenizer, AutoCloseable {
+public final class HfTokenizer implements LmTokenizer, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HfTokenizer.class);
 
     /** End-of-sequence tokens looked for, in this order. */
@@ -50,7 +50,8 @@ final class HfTokenizer implements LmTokenizer, AutoCloseable {
         }
     }
 
-    static HfTokenizer open(Path file, int maxContextLength) {
+    /** Opens a HuggingFace {@code tokenizer.json} (with a {@code tokenizer_config.json} beside it, if any). */
+    public static HfTokenizer open(Path file, int maxContextLength) {
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                     .optTokenizerPath(file)
@@ -89,7 +90,7 @@ final class HfTokenizer implements LmTokenizer, AutoCloseable {
     }
 
     /** Where {@link #addedBos} was read, for provenance. */
-    String bosSource() {
+    public String bosSource() {
         return bosSource;
     }
 

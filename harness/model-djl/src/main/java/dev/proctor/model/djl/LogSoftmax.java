@@ -31,4 +31,35 @@ final class LogSoftmax {
         }
         return best;
     }
+
+    /** The {@code k} largest of {@code vocab} entries, largest first, ties by lower index (a partial selection). */
+    static int[] topK(float[] rows, int from, int vocab, int k) {
+        int[] best = new int[k];
+        int size = 0;
+        for (int v = 0; v < vocab; v++) {
+            float x = rows[from + v];
+            if (size == k && (k == 0 || x <= rows[from + best[k - 1]])) {
+                continue;
+            }
+            int at = size < k ? size++ : k - 1;
+            while (at > 0 && rows[from + best[at - 1]] < x) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = v;
+        }
+        return java.util.Arrays.copyOf(best, size);
+    }
+
+    /** 1 + how many of the {@code vocab} entries are strictly larger than entry {@code id}: vLLM's 1-based rank. */
+    static int rank(float[] rows, int from, int vocab, int id) {
+        float x = rows[from + id];
+        int larger = 0;
+        for (int v = 0; v < vocab; v++) {
+            if (rows[from + v] > x) {
+                larger++;
+            }
+        }
+        return larger + 1;
+    }
 }

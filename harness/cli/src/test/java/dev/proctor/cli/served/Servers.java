@@ -1,0 +1,32 @@
+package dev.proctor.cli.served;
+
+import dev.proctor.api.model.ModelSpec;
+import dev.proctor.core.registry.ModelRegistry;
+import dev.proctor.embedded.EmbeddedModels;
+import dev.proctor.lm.CausalLmModel;
+import dev.proctor.serve.ProctorServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code proctor serve} in the test's JVM on the embedded model, on a free port. */
+final class Servers {
+    private Servers() {
+    }
+
+    static ProctorServer embedded(Optional<String> apiKey, double faultRate) throws IOException {
+        CausalLmModel model = (CausalLmModel) ModelRegistry.discover().open(
+                new ModelSpec("embedded", EmbeddedModels.DEFAULT, "cpu", Map.of()));
+        return new ProctorServer(model.lm(), "tiny-gpt", "127.0.0.1", 0, 8192, apiKey, faultRate, 7);
+    }
+
+    static String url(ProctorServer server) {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The embedded model's folder, whose tokenizer.json the client uses to send token ids. */
+    static Path tokenizerDir() {
+        return EmbeddedModels.materialize(EmbeddedModels.DEFAULT);
+    }
+}

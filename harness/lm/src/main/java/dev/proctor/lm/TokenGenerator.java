@@ -1,0 +1,157 @@
+package dev.proctor.lm;
+
+import dev.proctor.api.ProctorException;
+import dev.proctor.api.model.BatchStats;
+import dev.proctor.api.request.Generation;
+import dev.proctor.core.schedule.Batcher;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Greedy decoding at the token level, shared by every causal LM the harness runs and by {@code proctor serve}, so a
+ * served model generates exactly what the local one does. Inputs are batched longest first under the token budget by
+ * the length they can reach; each step runs every unfinished row once and appends its most likely token. A row stops
+ * at the end-of-text token, when its decoded text contains a stop string (cut before the earliest one, as
+ * lm-evaluation-harness's {@code generate_until} does), or at the new-token limit. Each row's tokens depend only on its
+ * own context, so the output is the same whatever the batch.
+ */
+public final class TokenGenerator {
+    private TokenGenerator() {
+    }
+
+    /**
+     * One generation to make.
+     *
+     * @param context      its context's tokens (already fitted to the model)
+     * @param stop         strings that end it
+     * @param maxNewTokens the most new tokens
+     */
+    public record Input(int[] context, List<String> stop, int maxNewTokens) {
+        public Input {
+            stop = List.copyOf(stop);
+        }
+    }
+
+    /**
+     * What was generated.
+     *
+     * @param tokens every new token, the end-of-text token excluded (the one that completed a stop string included)
+     * @param text   their text, cut before the earliest stop string
+     * @param finish why it ended
+     */
+    public record Output(int[] tokens, String text, Generation.Finish finish) {
+    }
+
+    /** Receives each batch's results as it completes: positions in the input list, and their outputs. */
+    public interface Completed {
+        void accept(int[] indices, List<Output> outputs);
+    }
+
+    public static void generate(CausalLm lm, List<Input> inputs, int budgetTokens, Consumer<BatchStats> batches,
+                                Completed completed) {
+        int[] lengths = new int[inputs.size()];
+        List<Row> rows = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            rows.add(new Row(i, inputs.get(i)));
+            lengths[i] = inputs.get(i).context().length + inputs.get(i).maxNewTokens();
+        }
+        for (List<Integer> batch : Batcher.batches(lengths, budgetTokens)) {
+            List<Row> members = batch.stream().map(rows::get).toList();
+            run(lm, members, batches);
+            completed.accept(members.stream().mapToInt(r -> r.index).toArray(),
+                    members.stream().map(r -> r.output).toList());
+        }
+    }
+
+    private static void run(CausalLm lm, List<Row> batch, Consumer<BatchStats> batches) {
+        LmTokenizer tokenizer = lm.tokenizer();
+        List<Row> active = new ArrayList<>();
+        for (Row row : batch) {
+            if (row.input.maxNewTokens() == 0) {
+                row.output = new Output(new int[0], "", Generation.Finish.LENGTH);
+            } else {
+                active.add(row);
+            }
+        }
+        while (!active.isEmpty()) {
+            List<int[]> sequences = active.stream().map(r -> r.tokens).toList();
+            long t0 = System.nanoTime();
+            int[] next = lm.nextTokens(sequences);
+            long nanos = System.nanoTime() - t0;
+            if (next.length != sequences.size()) {
+                throw new ProctorException(lm.info().name() + " returned " + next.length + " next tokens for "
+                        + sequences.size() + " sequences");
+            }
+            long real = 0;
+            int longest = 0;
+            for (int[] s : sequences) {
+                real += s.length;
+                longest = Math.max(longest, s.length);
+            }
+            batches.accept(new BatchStats(sequences.size(), real, (long) sequences.size() * longest, nanos));
+            List<Row> still = new ArrayList<>(active.size());
+            for (int i = 0; i < active.size(); i++) {
+                if (!active.get(i).step(next[i], tokenizer)) {
+                    still.add(active.get(i));
+                }
+            }
+            active = still;
+        }
+    }
+
+    /** One input being generated. */
+    private static final class Row {
+        private final int index;
+        private final Input input;
+        private int[] tokens;
+        private Output output;
+
+        Row(int index, Input input) {
+            this.index = index;
+            this.input = input;
+            this.tokens = input.context();
+        }
+
+        /** Appends a token; true when the row is finished. */
+        boolean step(int token, LmTokenizer tokenizer) {
+            if (token == tokenizer.eosTokenId()) {
+                output = new Output(generated(), text(tokenizer), Generation.Finish.END_OF_TEXT);
+                return true;
+            }
+            tokens = Arrays.copyOf(tokens, tokens.length + 1);
+            tokens[tokens.length - 1] = token;
+            String text = text(tokenizer);
+            int stop = earliestStop(text, input.stop());
+            if (stop >= 0) {
+                output = new Output(generated(), text.substring(0, stop), Generation.Finish.STOP);
+                return true;
+            }
+            if (tokens.length - input.context().length >= input.maxNewTokens()) {
+                output = new Output(generated(), text, Generation.Finish.LENGTH);
+                return true;
+            }
+            return false;
+        }
+
+        private int[] generated() {
+            return Arrays.copyOfRange(tokens, input.context().length, tokens.length);
+        }
+
+        private String text(LmTokenizer tokenizer) {
+            return tokenizer.decode(generated());
+        }
+
+        private static int earliestStop(String text, List<String> stops) {
+            int earliest = -1;
+            for (String stop : stops) {
+                int at = text.indexOf(stop);
+                if (at >= 0 && (earliest < 0 || at < earliest)) {
+                    earliest = at;
+                }
+            }
+            return earliest;
+        }
+    }
+}

@@ -30,6 +30,11 @@ public final class CliRuns {
         return Samples.read(out);
     }
 
+    /** A finished run's samples.jsonl by id. */
+    public static Map<String, JsonNode> samplesOf(Path out) {
+        return Samples.read(out);
+    }
+
     public static JsonNode results(Path out) {
         return Samples.results(out);
     }

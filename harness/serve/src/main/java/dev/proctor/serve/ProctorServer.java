@@ -30,6 +30,8 @@ public final class ProctorServer implements AutoCloseable {
     private final int maxModelLength;
     private final Optional<String> apiKey;
     private final Faults.Draw faults;
+    private final CausalLm lm;
+    private boolean closed;
 
     /**
      * @param lm           the model (closed with the server)
@@ -43,6 +45,7 @@ public final class ProctorServer implements AutoCloseable {
      */
     public ProctorServer(CausalLm lm, String modelName, String host, int port, int budgetTokens,
                          Optional<String> apiKey, double faultRate, long faultSeed) throws IOException {
+        this.lm = lm;
         this.engine = new Engine(lm, budgetTokens);
         this.completions = new Completions(engine, lm.tokenizer(), modelName);
         this.modelName = modelName;
@@ -183,7 +186,11 @@ public final class ProctorServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         http.stop(0);
         connections.shutdownNow();
         try {
@@ -192,5 +199,6 @@ public final class ProctorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         engine.close();
+        lm.close();
     }
 }

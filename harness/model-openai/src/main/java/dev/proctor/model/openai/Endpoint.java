@@ -54,8 +54,14 @@ final class Endpoint {
         return !resting;
     }
 
-    /** It failed: rest, each time longer, up to 30 s. */
+    /**
+     * It failed: rest, each time longer, up to 30 s. Failures of requests already in flight when it began to rest
+     * belong to the same outage and do not lengthen the pause.
+     */
     synchronized void rest(long now) {
+        if (resting) {
+            return;
+        }
         resting = true;
         restingUntil = now + pause;
         pause = Math.min(LONGEST_PAUSE_NANOS, pause * 2);

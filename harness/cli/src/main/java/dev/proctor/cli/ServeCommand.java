@@ -2,24 +2,29 @@ package dev.proctor.cli;
 
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.Model;
+import dev.proctor.api.model.ModelSpec;
+import dev.proctor.chat.ChatTemplate;
 import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.registry.ModelRegistry;
 import dev.proctor.lm.CausalLmModel;
 import dev.proctor.serve.ProctorServer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code proctor serve}: a model Proctor loads, behind an OpenAI-compatible API, until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a causal LM (embedded:NAME, onnx:DIR, torchscript:DIR) through an OpenAI-compatible API"
-                + " in vLLM's shapes: /v1/models, /v1/completions (echo, logprobs, prompt_logprobs), /health.")
+                + " in vLLM's shapes: /v1/models, /v1/completions (echo, logprobs, prompt_logprobs),"
+                + " /v1/chat/completions (the model's chat template), /health.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--api-key-env", paramLabel = "VAR",
             description = "Require clients to send the API key held in this environment variable.")
     String apiKeyEnv;
+
+    @Option(names = "--chat-template", paramLabel = "FILE",
+            description = "Jinja chat template for /v1/chat/completions. Default: chat_template of tokenizer_config.json"
+                    + " in the model's directory, if any (without one, chat is refused as vLLM refuses it).")
+    Path chatTemplateFile;
 
     @Option(names = "--inject-faults", paramLabel = "RATE", defaultValue = "0",
             description = "Test option: answer this fraction of completion requests with a dropped connection, a"
@@ -79,15 +89,37 @@ final class ServeCommand implements Callable<Integer> {
                     + " " + modelOptions.spec() + " is a " + model.info().kind());
         }
         String name = servedName != null ? servedName : model.info().name();
-        ProctorServer server = new ProctorServer(lm.lm(), name, host, port, batchTokens, apiKey, faultRate, faultSeed);
+        Optional<ChatTemplate> chat;
+        try {
+            chat = chatTemplate(modelOptions.spec());
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        ProctorServer server = new ProctorServer(lm.lm(), name, host, port, batchTokens, apiKey, faultRate, faultSeed,
+                chat);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }));
-        spec.commandLine().getOut().println(server.describe());
+        spec.commandLine().getOut().println(server.describe() + chat.map(t -> "; chat template " + t.origin()
+                + " (sha256 " + t.sha256() + ")").orElse("; no chat template"));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** {@code --chat-template FILE}, else the model directory's {@code tokenizer_config.json}, else none. */
+    private Optional<ChatTemplate> chatTemplate(ModelSpec model) {
+        Path dir = Path.of(model.location());
+        Path config = Files.isDirectory(dir) ? dir.resolve("tokenizer_config.json") : dir.resolveSibling("none");
+        if (chatTemplateFile != null) {
+            if (!Files.isRegularFile(chatTemplateFile)) {
+                throw new ProctorException("--chat-template " + chatTemplateFile + ": no such file");
+            }
+            return Optional.of(ChatTemplate.fromFile(chatTemplateFile, ChatTemplate.specialTokens(config)));
+        }
+        return Files.isRegularFile(config) ? ChatTemplate.fromTokenizerConfig(config) : Optional.empty();
     }
 }

@@ -31,11 +31,23 @@ record CompletionRequest(String model, List<Prompt> prompts, int maxTokens, bool
         if (body == null || !body.isObject()) {
             throw ApiError.badRequest(null, "the request body must be a JSON object");
         }
-        if (body.path("stream").asBoolean(false)) {
-            throw ApiError.badRequest("stream", "streaming is not supported by proctor serve; send stream: false");
-        }
+        checkGreedyAndSingle(body);
         if (body.hasNonNull("suffix")) {
             throw ApiError.badRequest("suffix", "suffix is not currently supported");
+        }
+        int maxTokens = intField(body, "max_tokens", 16, 0);
+        Integer logprobs = optionalInt(body, "logprobs", MAX_LOGPROBS);
+        Integer promptLogprobs = optionalInt(body, "prompt_logprobs", MAX_LOGPROBS);
+        JsonNode model = body.get("model");
+        return new CompletionRequest(model == null || model.isNull() ? null : model.asText(), prompts(body.get("prompt")),
+                maxTokens, body.path("echo").asBoolean(false), logprobs, promptLogprobs, stop(body.get("stop")),
+                body.path("add_special_tokens").asBoolean(true));
+    }
+
+    /** What proctor serve refuses rather than ignores, on either endpoint: streaming, several choices, sampling. */
+    static void checkGreedyAndSingle(JsonNode body) {
+        if (body.path("stream").asBoolean(false)) {
+            throw ApiError.badRequest("stream", "streaming is not supported by proctor serve; send stream: false");
         }
         if (body.has("n") && body.get("n").asInt(-1) != 1) {
             throw ApiError.badRequest("n", "proctor serve returns one completion per prompt; n must be 1");
@@ -45,13 +57,6 @@ record CompletionRequest(String model, List<Prompt> prompts, int maxTokens, bool
             throw ApiError.badRequest("temperature", "proctor serve decodes greedily; send temperature 0 (got "
                     + temperature + ")");
         }
-        int maxTokens = intField(body, "max_tokens", 16, 0);
-        Integer logprobs = optionalInt(body, "logprobs", MAX_LOGPROBS);
-        Integer promptLogprobs = optionalInt(body, "prompt_logprobs", MAX_LOGPROBS);
-        JsonNode model = body.get("model");
-        return new CompletionRequest(model == null || model.isNull() ? null : model.asText(), prompts(body.get("prompt")),
-                maxTokens, body.path("echo").asBoolean(false), logprobs, promptLogprobs, stop(body.get("stop")),
-                body.path("add_special_tokens").asBoolean(true));
     }
 
     private static List<Prompt> prompts(JsonNode prompt) {
@@ -92,7 +97,7 @@ record CompletionRequest(String model, List<Prompt> prompts, int maxTokens, bool
         return ids;
     }
 
-    private static List<String> stop(JsonNode stop) {
+    static List<String> stop(JsonNode stop) {
         if (stop == null || stop.isNull()) {
             return List.of();
         }
@@ -112,7 +117,7 @@ record CompletionRequest(String model, List<Prompt> prompts, int maxTokens, bool
         throw ApiError.badRequest("stop", "stop must be a string or a list of strings");
     }
 
-    private static int intField(JsonNode body, String name, int fallback, int min) {
+    static int intField(JsonNode body, String name, int fallback, int min) {
         JsonNode v = body.get(name);
         if (v == null || v.isNull()) {
             return fallback;

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.proctor.chat.ChatTemplate;
 import dev.proctor.lm.CausalLm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ public final class ProctorServer implements AutoCloseable {
     private final ExecutorService connections;
     private final Engine engine;
     private final Completions completions;
+    private final ChatCompletions chat;
     private final String modelName;
     private final int maxModelLength;
     private final Optional<String> apiKey;
@@ -42,16 +45,20 @@ public final class ProctorServer implements AutoCloseable {
      * @param apiKey       the bearer token clients must send, if any
      * @param faultRate    the fraction of completion requests given an injected failure (a test option; 0: none)
      * @param faultSeed    the seed of those draws
+     * @param chatTemplate the model's chat template, for {@code /v1/chat/completions} (without one, chat is refused)
      */
     public ProctorServer(CausalLm lm, String modelName, String host, int port, int budgetTokens,
-                         Optional<String> apiKey, double faultRate, long faultSeed) throws IOException {
+                         Optional<String> apiKey, double faultRate, long faultSeed,
+                         Optional<ChatTemplate> chatTemplate) throws IOException {
         this.lm = lm;
         this.engine = new Engine(lm, budgetTokens);
         this.completions = new Completions(engine, lm.tokenizer(), modelName);
+        this.chat = new ChatCompletions(completions, lm.tokenizer(), chatTemplate);
         this.modelName = modelName;
         this.maxModelLength = lm.tokenizer().maxContextLength();
         this.apiKey = apiKey;
         this.faults = new Faults(faultRate, faultSeed).new Draw();
+        noDelay();
         this.http = HttpServer.create(new InetSocketAddress(host, port), 256);
         this.connections = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "proctor-serve-http");
@@ -61,8 +68,19 @@ public final class ProctorServer implements AutoCloseable {
         http.setExecutor(connections);
         http.createContext("/health", exchange -> handle(exchange, "GET", () -> null));
         http.createContext("/v1/models", exchange -> handle(exchange, "GET", this::models));
-        http.createContext("/v1/completions", exchange -> completion(exchange));
+        http.createContext("/v1/completions", exchange -> completion(exchange,
+                body -> completions.answer(CompletionRequest.parse(body))));
+        http.createContext("/v1/chat/completions", exchange -> completion(exchange, chat::answer));
         http.start();
+    }
+
+    /**
+     * The JDK server writes a response's headers and body as two packets; with Nagle's algorithm on, the body waits
+     * for the client's delayed acknowledgement of the headers, 40 ms a response. Read once, when the JDK's server
+     * configuration loads, so it is set before the first server of the process exists.
+     */
+    public static void noDelay() {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
     /** The port it listens on. */
@@ -85,7 +103,12 @@ public final class ProctorServer implements AutoCloseable {
         return root;
     }
 
-    private void completion(HttpExchange exchange) throws IOException {
+    /** One way of answering a parsed request body, on either completion endpoint. */
+    private interface Answerer {
+        ObjectNode answer(JsonNode body) throws InterruptedException;
+    }
+
+    private void completion(HttpExchange exchange, Answerer answerer) throws IOException {
         Faults.Kind fault = faults.next();
         switch (fault) {
             case DROP -> {
@@ -109,7 +132,7 @@ public final class ProctorServer implements AutoCloseable {
         handle(exchange, "POST", () -> {
             JsonNode body = readJson(exchange);
             try {
-                return completions.answer(CompletionRequest.parse(body));
+                return answerer.answer(body);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiError(503, "ServiceUnavailableError", null, "the server is shutting down");
@@ -140,7 +163,7 @@ public final class ProctorServer implements AutoCloseable {
             }
             byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
             if (truncate) {
-                bytes = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+                bytes = Arrays.copyOf(bytes, bytes.length / 2);
             }
             send(exchange, 200, bytes);
         } catch (ApiError e) {

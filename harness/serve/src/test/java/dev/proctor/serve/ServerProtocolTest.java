@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proctor.api.model.ModelSpec;
+import dev.proctor.chat.ChatTemplate;
 import dev.proctor.core.registry.ModelRegistry;
 import dev.proctor.embedded.EmbeddedModels;
 import dev.proctor.lm.CausalLmModel;
@@ -36,14 +37,27 @@ class ServerProtocolTest {
         server.close();
     }
 
+    /** A plain chat template: each turn tagged with its role, a tool turn refused. */
+    static final String CHAT_TEMPLATE = "{% for m in messages %}{% if m['role'] == 'tool' %}"
+            + "{{ raise_exception('no tool turns') }}{% endif %}<{{ m['role'] }}>{{ m['content'] }}\n{% endfor %}"
+            + "{% if add_generation_prompt %}<assistant>{% endif %}";
+
     static ProctorServer open(Optional<String> key, double faults) throws IOException {
+        return open(key, faults, Optional.of(new ChatTemplate(CHAT_TEMPLATE, "test", Map.of())));
+    }
+
+    static ProctorServer open(Optional<String> key, double faults, Optional<ChatTemplate> chat) throws IOException {
         CausalLmModel model = (CausalLmModel) ModelRegistry.discover().open(
                 new ModelSpec("embedded", EmbeddedModels.DEFAULT, "cpu", Map.of()));
-        return new ProctorServer(model.lm(), "tiny", "127.0.0.1", 0, 8192, key, faults, 5);
+        return new ProctorServer(model.lm(), "tiny", "127.0.0.1", 0, 8192, key, faults, 5, chat);
     }
 
     static HttpResponse<String> post(ProctorServer s, String body, String key) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/v1/completions"))
+        return post(s, "/v1/completions", body, key);
+    }
+
+    static HttpResponse<String> post(ProctorServer s, String path, String body, String key) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             b.header("Authorization", "Bearer " + key);
@@ -55,6 +69,43 @@ class ServerProtocolTest {
         HttpResponse<String> r = post(server, body, "k-123");
         assertEquals(200, r.statusCode(), r.body());
         return Json.MAPPER.readTree(r.body());
+    }
+
+    @Test
+    void chatRendersTheTemplateAndCompletesAsCompletionsWould() throws Exception {
+        HttpResponse<String> r = post(server, "/v1/chat/completions", "{\"model\":\"tiny\",\"messages\":["
+                + "{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":[{\"type\":"
+                + "\"text\",\"text\":\"The capital of\"},{\"type\":\"text\",\"text\":\"Zorbia is\"}]}],"
+                + "\"max_tokens\":6,\"temperature\":0,\"stop\":[\"\\n\"]}", "k-123");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode chat = Json.MAPPER.readTree(r.body());
+        assertEquals("chat.completion", chat.get("object").asText());
+        assertTrue(chat.get("id").asText().startsWith("chatcmpl-"));
+        JsonNode message = chat.at("/choices/0/message");
+        assertEquals("assistant", message.get("role").asText());
+        String rendered = "<system>Be brief.\n<user>The capital of\nZorbia is\n<assistant>";
+        JsonNode plain = ok("{\"model\":\"tiny\",\"prompt\":" + Json.MAPPER.writeValueAsString(rendered)
+                + ",\"max_tokens\":6,\"temperature\":0,\"stop\":[\"\\n\"],\"add_special_tokens\":false}");
+        assertEquals(plain.at("/choices/0/text").asText(), message.get("content").asText());
+        assertEquals(plain.at("/choices/0/finish_reason"), chat.at("/choices/0/finish_reason"));
+        assertEquals(plain.at("/usage/prompt_tokens"), chat.at("/usage/prompt_tokens"));
+    }
+
+    @Test
+    void chatRefusesWhatItCannotRenderOrSample() throws Exception {
+        HttpResponse<String> raised = post(server, "/v1/chat/completions", "{\"messages\":[{\"role\":\"tool\","
+                + "\"content\":\"x\"}],\"max_tokens\":2}", "k-123");
+        assertEquals(400, raised.statusCode(), raised.body());
+        assertTrue(raised.body().contains("no tool turns"), raised.body());
+        HttpResponse<String> sampled = post(server, "/v1/chat/completions", "{\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"x\"}],\"temperature\":0.7}", "k-123");
+        assertEquals(400, sampled.statusCode(), sampled.body());
+        try (ProctorServer plain = open(Optional.empty(), 0, Optional.empty())) {
+            HttpResponse<String> none = post(plain, "/v1/chat/completions", "{\"messages\":[{\"role\":\"user\","
+                    + "\"content\":\"x\"}]}", null);
+            assertEquals(400, none.statusCode(), none.body());
+            assertTrue(none.body().contains("chat template"), none.body());
+        }
     }
 
     @Test

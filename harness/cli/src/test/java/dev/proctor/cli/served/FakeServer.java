@@ -2,7 +2,9 @@ package dev.proctor.cli.served;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.proctor.serve.ProctorServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -26,8 +28,7 @@ final class FakeServer implements AutoCloseable {
     final AtomicInteger completions = new AtomicInteger();
 
     FakeServer(Function<JsonNode, Answer> completion) throws IOException {
-        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        http.setExecutor(Executors.newFixedThreadPool(8));
+        http = listen("fake-server");
         http.createContext("/v1/models", ex -> {
             send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\",\"max_model_len\":512}]}");
         });
@@ -44,7 +45,20 @@ final class FakeServer implements AutoCloseable {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
-    private static void send(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
+    /** An unstarted loopback server on a free port, answering on daemon threads, without Nagle's delay. */
+    static HttpServer listen(String threadName) throws IOException {
+        ProctorServer.noDelay();
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        http.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        }));
+        return http;
+    }
+
+    /** A JSON answer. */
+    static void send(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);

@@ -1,6 +1,7 @@
 package dev.proctor.cli.served;
 
 import dev.proctor.api.model.ModelSpec;
+import dev.proctor.chat.ChatTemplate;
 import dev.proctor.core.registry.ModelRegistry;
 import dev.proctor.embedded.EmbeddedModels;
 import dev.proctor.lm.CausalLmModel;
@@ -12,13 +13,20 @@ import java.util.Optional;
 
 /** {@code proctor serve} in the test's JVM on the embedded model, on a free port. */
 final class Servers {
+    /**
+     * A chat template that sends the user's text as it is, so that a chat generation can be compared with the same
+     * prompt completed locally.
+     */
+    static final String IDENTITY_CHAT = "{% for m in messages %}{{ m['content'] }}{% endfor %}";
+
     private Servers() {
     }
 
     static ProctorServer embedded(Optional<String> apiKey, double faultRate) throws IOException {
         CausalLmModel model = (CausalLmModel) ModelRegistry.discover().open(
                 new ModelSpec("embedded", EmbeddedModels.DEFAULT, "cpu", Map.of()));
-        return new ProctorServer(model.lm(), "tiny-gpt", "127.0.0.1", 0, 8192, apiKey, faultRate, 7);
+        return new ProctorServer(model.lm(), "tiny-gpt", "127.0.0.1", 0, 8192, apiKey, faultRate, 7,
+                Optional.of(new ChatTemplate(IDENTITY_CHAT, "identity", Map.of())));
     }
 
     static String url(ProctorServer server) {

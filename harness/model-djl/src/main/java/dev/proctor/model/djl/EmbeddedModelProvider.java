@@ -13,6 +13,7 @@ import dev.proctor.model.djl.encoder.EncoderProviders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code embedded:NAME}: a model shipped with Proctor. The causal LMs Proctor makes ({@code tiny-gpt}, its
@@ -33,7 +34,9 @@ public final class EmbeddedModelProvider implements ModelProvider {
 
     @Override
     public Set<String> argumentKeys() {
-        return EncoderProviders.ARGUMENTS;
+        Set<String> keys = new TreeSet<>(EncoderProviders.ARGUMENTS);
+        keys.add(OnnxCausalLm.THREADS);
+        return keys;
     }
 
     /** Every embedded model's name: language models first, then encoders. */
@@ -47,9 +50,11 @@ public final class EmbeddedModelProvider implements ModelProvider {
     public Model load(ModelSpec spec, ModelOpener opener) {
         String name = spec.location();
         if (EmbeddedModels.names().contains(name)) {
-            if (!spec.args().isEmpty()) {
-                throw new ProctorException("--model-arg " + String.join(", ", new java.util.TreeSet<>(spec.args().keySet()))
-                        + ": the embedded language model " + name + " takes no options");
+            Set<String> other = new TreeSet<>(spec.args().keySet());
+            other.remove(OnnxCausalLm.THREADS);
+            if (!other.isEmpty()) {
+                throw new ProctorException("--model-arg " + String.join(", ", other)
+                        + ": the embedded language model " + name + " takes only " + OnnxCausalLm.THREADS);
             }
             ModelSpec onnx = new ModelSpec("onnx", EmbeddedModels.materialize(name).toString(), spec.device(), spec.args());
             return new CausalLmModel(OnnxCausalLm.load(onnx));

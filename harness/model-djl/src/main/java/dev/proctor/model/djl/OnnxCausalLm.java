@@ -28,8 +28,14 @@ final class OnnxCausalLm extends DjlCausalLm {
         this.inputs = inputs;
     }
 
+    /** The {@code --model-arg} that caps ONNX Runtime's compute threads (intra-op; inter-op is then 1). */
+    static final String THREADS = "threads";
+
     static OnnxCausalLm load(ModelSpec spec) {
-        LoadedModel loaded = LoadedModel.open(spec, "onnx", ENGINE, Map.of(), OnnxCausalLm::checkedInputs);
+        Map<String, String> options = spec.arg(THREADS).isPresent()
+                ? Map.of("intraOpNumThreads", String.valueOf(spec.intArg(THREADS, 0, 1)), "interOpNumThreads", "1")
+                : Map.of();
+        LoadedModel loaded = LoadedModel.open(spec, "onnx", ENGINE, options, OnnxCausalLm::checkedInputs);
         return new OnnxCausalLm(loaded, loaded.model().getBlock().describeInput().keys());
     }
 

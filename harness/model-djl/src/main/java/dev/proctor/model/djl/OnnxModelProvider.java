@@ -5,6 +5,7 @@ import dev.proctor.api.model.ModelOpener;
 import dev.proctor.api.model.ModelProvider;
 import dev.proctor.api.model.ModelSpec;
 import dev.proctor.lm.CausalLmModel;
+import java.util.Set;
 
 /** {@code onnx:DIR}: a causal LM exported to ONNX, run by DJL's ONNX Runtime engine. */
 public final class OnnxModelProvider implements ModelProvider {
@@ -15,7 +16,13 @@ public final class OnnxModelProvider implements ModelProvider {
 
     @Override
     public String description() {
-        return "causal LM exported to ONNX (DIR holds model.onnx, tokenizer.json, config.json), run by ONNX Runtime";
+        return "causal LM exported to ONNX (DIR holds model.onnx, tokenizer.json, config.json), run by ONNX Runtime;"
+                + " --model-arg threads (compute threads)";
+    }
+
+    @Override
+    public Set<String> argumentKeys() {
+        return Set.of(OnnxCausalLm.THREADS);
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class OpenAiProvider implements ModelProvider {
     static final Set<String> ARGUMENTS = Set.of("served-model", "api-key-env", "tokenizer", "max-length", "concurrency",
-            "timeout", "retries", "seed");
+            "timeout", "retries", "seed", "generate-via");
 
     @Override
     public String scheme() {
@@ -38,7 +38,8 @@ public final class OpenAiProvider implements ModelProvider {
     public String description() {
         return "a model behind OpenAI-compatible servers (vLLM, proctor serve): openai:URL[,URL...]; args"
                 + " served-model, api-key-env (the variable holding the key), tokenizer (DIR: send token ids),"
-                + " max-length, concurrency (per endpoint), timeout (s), retries, seed";
+                + " max-length, concurrency (per endpoint), timeout (s), retries, seed, generate-via (completions or chat; default"
+                + " completions where the server has them)";
     }
 
     @Override
@@ -61,9 +62,10 @@ public final class OpenAiProvider implements ModelProvider {
         HttpApi api = new HttpApi(apiKey, Duration.ofSeconds(spec.intArg("timeout", 600, 1)),
                 new RetryPolicy(spec.intArg("retries", 2, 0)));
         Optional<String> served = spec.arg("served-model");
+        Optional<GenerateVia> via = spec.arg("generate-via").map(v -> GenerateVia.parse(v));
         List<Probe> probes = new ArrayList<>();
         for (Endpoint e : endpoints) {
-            Probe p = Probe.of(api, e, served);
+            Probe p = Probe.of(api, e, served, via.orElse(GenerateVia.COMPLETIONS) == GenerateVia.CHAT);
             if (served.isPresent() && !p.models().contains(served.get())) {
                 throw ServedModel.noModel(served.get(), e, p.models());
             }
@@ -80,7 +82,9 @@ public final class OpenAiProvider implements ModelProvider {
                 : listed.orElseThrow(() -> new ProctorException(endpoints.get(0) + "/models gives no max_model_len for "
                         + model + "; give the context length with --model-arg max-length=N"));
         Map<RequestKind<?, ?>, String> lacking = new LinkedHashMap<>();
-        Set<RequestKind<?, ?>> kinds = ServedModel.capabilities(probes, lacking);
+        GenerateVia generateVia = via.orElse(probes.stream().allMatch(p -> p.noCompletions().isEmpty())
+                ? GenerateVia.COMPLETIONS : GenerateVia.CHAT);
+        Set<RequestKind<?, ?>> kinds = ServedModel.capabilities(probes, generateVia, lacking);
         int echoMaxTokens = probes.stream().mapToInt(p -> p.echoMaxTokens().orElse(1)).max().orElse(1);
         Optional<HfTokenizer> tokenizer = Optional.empty();
         String tokenizerSha = null;
@@ -94,7 +98,7 @@ public final class OpenAiProvider implements ModelProvider {
             tokenizerSha = Sha256.of(file);
         }
         return new ServedModel(endpoints, api, model, maxLength, echoMaxTokens, tokenizer, tokenizerSha,
-                spec.arg("seed").map(Long::parseLong).orElse(1234L), kinds, lacking);
+                spec.arg("seed").map(Long::parseLong).orElse(1234L), generateVia, kinds, lacking);
     }
 
     /** The key itself, read from the variable the user named; never echoed anywhere. */

@@ -17,12 +17,14 @@ import java.util.OptionalInt;
  * @param echoMaxTokens   the {@code max_tokens} that goes with {@code echo} (0, else 1), when echo works
  * @param noPromptLogprobs why it cannot score log-likelihoods, when it cannot
  * @param noCompletions   why it cannot complete text, when it cannot
+ * @param noChat          why it cannot answer chat messages, when it cannot or was not asked (only asked where it
+ *                        has no completions, or the user chose chat)
  */
 record Probe(List<String> models, OptionalInt maxModelLength, OptionalInt echoMaxTokens,
-             Optional<String> noPromptLogprobs, Optional<String> noCompletions) {
+             Optional<String> noPromptLogprobs, Optional<String> noCompletions, Optional<String> noChat) {
     static final String PROBE_TEXT = "Hello, world";
 
-    static Probe of(HttpApi api, Endpoint endpoint, Optional<String> servedModel) {
+    static Probe of(HttpApi api, Endpoint endpoint, Optional<String> servedModel, boolean wantChat) {
         JsonNode list = api.get(endpoint, "/models");
         List<String> models = new ArrayList<>();
         list.path("data").forEach(m -> models.add(m.path("id").asText()));
@@ -77,6 +79,25 @@ record Probe(List<String> models, OptionalInt maxModelLength, OptionalInt echoMa
                 noLogprobs = Optional.of(endpoint + " refuses echo with logprobs: " + f.getMessage());
             }
         }
-        return new Probe(models, maxLen, echo, noLogprobs, noCompletions);
+        Optional<String> noChat = wantChat || noCompletions.isPresent() ? chat(api, endpoint, model)
+                : Optional.of("not asked: it has /v1/completions");
+        return new Probe(models, maxLen, echo, noLogprobs, noCompletions, noChat);
+    }
+
+    /** Whether {@code /v1/chat/completions} answers one user message with a message; why not, when it does not. */
+    private static Optional<String> chat(HttpApi api, Endpoint endpoint, String model) {
+        ObjectNode body = HttpApi.JSON.createObjectNode().put("model", model).put("max_tokens", 1)
+                .put("temperature", 0);
+        body.putArray("messages").addObject().put("role", "user").put("content", PROBE_TEXT);
+        try {
+            JsonNode choice = api.post(endpoint, "/chat/completions", body).path("choices").path(0);
+            return choice.path("message").path("content").isTextual() ? Optional.empty()
+                    : Optional.of(endpoint + "/chat/completions answers without choices[0].message.content");
+        } catch (ServerFailure f) {
+            if (f.kind() != ServerFailure.Kind.REFUSED) {
+                throw f;
+            }
+            return Optional.of(endpoint + "/chat/completions refuses a chat message: " + f.getMessage());
+        }
     }
 }

@@ -46,6 +46,7 @@ final class ServedModel implements Model {
     private final Optional<HfTokenizer> tokenizer;
     private final ContextEncoding encoding;
     private final long seed;
+    private final GenerateVia generateVia;
     private final Set<RequestKind<?, ?>> capabilities;
     private final Map<RequestKind<?, ?>, String> lacking;
     private final ModelInfo info;
@@ -53,7 +54,7 @@ final class ServedModel implements Model {
     private boolean noted;
 
     ServedModel(List<Endpoint> endpoints, HttpApi api, String servedModel, int maxModelLength, int echoMaxTokens,
-                Optional<HfTokenizer> tokenizer, String tokenizerSha256, long seed,
+                Optional<HfTokenizer> tokenizer, String tokenizerSha256, long seed, GenerateVia generateVia,
                 Set<RequestKind<?, ?>> capabilities, Map<RequestKind<?, ?>, String> lacking) {
         this.endpoints = List.copyOf(endpoints);
         this.api = api;
@@ -64,6 +65,7 @@ final class ServedModel implements Model {
         this.tokenizer = tokenizer;
         this.encoding = tokenizer.map(ContextEncoding::new).orElse(null);
         this.seed = seed;
+        this.generateVia = generateVia;
         this.capabilities = Set.copyOf(capabilities);
         this.lacking = Map.copyOf(lacking);
         this.endpointList = String.join(", ", endpoints.stream().map(Endpoint::toString).toList());
@@ -75,9 +77,13 @@ final class ServedModel implements Model {
             identity.put("tokenizerSha256", tokenizerSha256);
             identity.put("bosAdded", tokenizer.get().addedBos().map(b -> b.text()).orElse("none"));
         }
+        identity.put("generation", generateVia == GenerateVia.CHAT
+                ? "/v1/chat/completions: the prompt as one user message, in the server's chat template"
+                : "/v1/completions");
         identity.put("seed", seed);
         this.info = new ModelInfo(servedModel, "served causal LM", "OpenAI-compatible /v1/completions"
-                + (tokenizer.isPresent() ? ", token ids" : ", text"), "remote", identity);
+                + (tokenizer.isPresent() ? ", token ids" : ", text")
+                + (generateVia == GenerateVia.CHAT ? "; generation by /v1/chat/completions" : ""), "remote", identity);
     }
 
     @Override
@@ -122,6 +128,10 @@ final class ServedModel implements Model {
             pool.run(tasks, (indices, values) -> report((Execution<Generation>) execution, indices, values));
         } else {
             throw new IllegalArgumentException(servedModel + " does not serve " + kind.id());
+        }
+        if (pool.hedged() > 0) {
+            execution.note("requests sent again to another endpoint " + servedModel, pool.hedged()
+                    + " (the first endpoint was slow to answer; the first answer was kept)");
         }
     }
 
@@ -226,7 +236,9 @@ final class ServedModel implements Model {
         ArrayNode stop = body.putArray("stop");
         r.stop().forEach(stop::add);
         boolean truncated = false;
-        if (encoding != null) {
+        if (generateVia == GenerateVia.CHAT) {
+            body.putArray("messages").addObject().put("role", "user").put("content", r.context());
+        } else if (encoding != null) {
             int[] context = encoding.generationContext(r.context());
             int room = maxModelLength - r.maxNewTokens();
             if (room < 1) {
@@ -242,11 +254,12 @@ final class ServedModel implements Model {
         } else {
             body.put("prompt", r.context());
         }
-        JsonNode answer = api.post(endpoint, "/completions", body);
+        JsonNode answer = api.post(endpoint, generateVia.path(), body);
         JsonNode choice = firstChoice(answer, endpoint);
-        JsonNode text = choice.get("text");
+        JsonNode text = generateVia == GenerateVia.CHAT ? choice.path("message").get("content") : choice.get("text");
         if (text == null || !text.isTextual()) {
-            throw EchoedTokens.malformed(endpoint.toString(), "choices[0].text is missing");
+            throw EchoedTokens.malformed(endpoint.toString(), (generateVia == GenerateVia.CHAT
+                    ? "choices[0].message.content" : "choices[0].text") + " is missing");
         }
         String finish = choice.path("finish_reason").asText("");
         Generation.Finish reason = switch (finish) {
@@ -276,15 +289,16 @@ final class ServedModel implements Model {
         tokenizer.ifPresent(HfTokenizer::close);
     }
 
-    /** The kinds every endpoint can serve, and why any is missing. */
-    static Set<RequestKind<?, ?>> capabilities(List<Probe> probes, Map<RequestKind<?, ?>, String> lacking) {
+    /** The kinds every endpoint can serve, generating through {@code via}, and why any is missing. */
+    static Set<RequestKind<?, ?>> capabilities(List<Probe> probes, GenerateVia via,
+                                               Map<RequestKind<?, ?>, String> lacking) {
         Set<RequestKind<?, ?>> kinds = new LinkedHashSet<>(List.of(RequestKind.LOGLIKELIHOOD, RequestKind.GENERATE));
         for (Probe p : probes) {
             p.noPromptLogprobs().ifPresent(w -> {
                 kinds.remove(RequestKind.LOGLIKELIHOOD);
                 lacking.putIfAbsent(RequestKind.LOGLIKELIHOOD, w);
             });
-            p.noCompletions().ifPresent(w -> {
+            (via == GenerateVia.CHAT ? p.noChat() : p.noCompletions()).ifPresent(w -> {
                 kinds.remove(RequestKind.GENERATE);
                 lacking.putIfAbsent(RequestKind.GENERATE, w);
             });

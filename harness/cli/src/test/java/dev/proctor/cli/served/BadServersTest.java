@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.proctor.cli.CliRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +68,7 @@ class BadServersTest {
             assertTrue(run.err().contains("task synthetic needs loglikelihood") && run.err().contains(fake.url())
                     && run.err().contains("generated tokens only"), run.err());
             assertFalse(Files.exists(out.resolve("items.sqlite")), "refused before the run began");
-            assertEquals(1, fake.completions.get(), "only the probe reached it");
+            assertEquals(2, fake.completions.get(), "only the probes reached it (echo, then prompt_logprobs)");
         }
     }
 }

@@ -48,7 +48,7 @@ class ChatGenerationTest {
     @Test
     void aChatOnlyServerGeneratesByChatAndIsRefusedLogLikelihoods(@TempDir Path tmp) throws Exception {
         Map<String, JsonNode> local = CliRuns.samples(tmp.resolve("local"), GENERATE, List.of());
-        try (Proxy chatOnly = new Proxy(Servers.url(server), true)) {
+        try (Proxy chatOnly = new Proxy(Servers.url(server), Proxy.Mode.CHAT_ONLY)) {
             Map<String, JsonNode> served = CliRuns.samples(tmp.resolve("chat"), GENERATE,
                     List.of("--model", "openai:" + chatOnly.url()));
             ServedModelTest.assertSame(local, served);

@@ -1,5 +1,6 @@
 package dev.proctor.cli.served;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,21 +12,31 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Passes requests on to a real server, changing it into one the tests need: with {@code hideCompletions}, a server
- * without {@code /v1/completions} (as chat-only deployments are); once told to stall, one that holds each request
- * without an answer (the connection stays open, as with a server stuck on a long batch) until it is closed.
+ * Passes requests on to a real server, changing it into one the tests need (see {@link Mode}); once told to stall,
+ * one that holds each request without an answer (the connection stays open, as with a server stuck on a long batch)
+ * until it is closed.
  */
 final class Proxy implements AutoCloseable {
+    /** What the server behind it appears to lack. */
+    enum Mode {
+        /** Nothing: every request passes. */
+        PLAIN,
+        /** {@code /v1/completions} answers 404, as on chat-only deployments. */
+        CHAT_ONLY,
+        /** {@code echo} with {@code logprobs} is refused, as some vLLM versions refuse it; prompt_logprobs works. */
+        NO_ECHO_LOGPROBS
+    }
+
     private final HttpServer http;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String target;
-    private final boolean hideCompletions;
+    private final Mode mode;
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean stalling;
 
-    Proxy(String target, boolean hideCompletions) throws IOException {
+    Proxy(String target, Mode mode) throws IOException {
         this.target = target;
-        this.hideCompletions = hideCompletions;
+        this.mode = mode;
         http = FakeServer.listen("proxy");
         http.createContext("/", this::forward);
         http.start();
@@ -47,9 +58,18 @@ final class Proxy implements AutoCloseable {
                 ex.close();
                 return;
             }
-            if (hideCompletions && ex.getRequestURI().getPath().equals("/v1/completions")) {
+            boolean completions = ex.getRequestURI().getPath().equals("/v1/completions");
+            if (mode == Mode.CHAT_ONLY && completions) {
                 FakeServer.send(ex, 404, "{\"detail\":\"Not Found\"}");
                 return;
+            }
+            if (mode == Mode.NO_ECHO_LOGPROBS && completions) {
+                JsonNode request = FakeServer.JSON.readTree(body);
+                if (request.path("echo").asBoolean(false) && request.hasNonNull("logprobs")) {
+                    FakeServer.send(ex, 400, "{\"object\":\"error\",\"message\":\"Echo is unsupported with"
+                            + " logprobs\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}");
+                    return;
+                }
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI()))
                     .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))

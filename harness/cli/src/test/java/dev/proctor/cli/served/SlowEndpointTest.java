@@ -27,7 +27,7 @@ class SlowEndpointTest {
         Map<String, JsonNode> local = CliRuns.samples(tmp.resolve("local"), common, List.of());
         try (ProctorServer a = Servers.embedded(Optional.empty(), 0);
              ProctorServer b = Servers.embedded(Optional.empty(), 0);
-             Proxy stuck = new Proxy(Servers.url(b), false)) {
+             Proxy stuck = new Proxy(Servers.url(b), Proxy.Mode.PLAIN)) {
             Path out = tmp.resolve("served");
             CompletableFuture<CliRuns.Result> run = CompletableFuture.supplyAsync(() -> CliRuns.run(List.of("run",
                     "--limit", "20", "--no-progress", "--resamples", "100", "--out", out.toString(), "--model",

@@ -58,6 +58,40 @@ record EchoedTokens(String[] tokens, double[] logprobs, double[] topMax, int[] o
         return new EchoedTokens(text, logprobs, topMax, starts);
     }
 
+    /**
+     * vLLM's {@code prompt_logprobs} for the prompt {@code ids} sent: one entry per prompt token, the first null, each
+     * an object keyed by token id holding the prompt token's own {@code logprob} and the top alternatives'. The
+     * entries carry no offsets, so this route needs the token ids (the served model's tokenizer).
+     */
+    static EchoedTokens ofPromptLogprobs(JsonNode choice, int[] ids, String where) {
+        JsonNode entries = choice.get("prompt_logprobs");
+        if (!isArray(entries) || entries.size() != ids.length) {
+            throw malformed(where, "prompt_logprobs should hold one entry per prompt token (" + ids.length + "), holds "
+                    + (isArray(entries) ? entries.size() : "none"));
+        }
+        int n = ids.length;
+        String[] text = new String[n];
+        double[] logprobs = new double[n];
+        double[] topMax = new double[n];
+        logprobs[0] = Double.NaN;
+        topMax[0] = Double.NaN;
+        for (int i = 1; i < n; i++) {
+            JsonNode entry = entries.get(i);
+            JsonNode own = entry == null ? null : entry.get(Integer.toString(ids[i]));
+            if (own == null || !own.isObject()) {
+                throw malformed(where, "prompt_logprobs[" + i + "] has no entry for the prompt token " + ids[i]);
+            }
+            text[i] = own.path("decoded_token").asText("");
+            logprobs[i] = number(own.get("logprob"), where, "prompt_logprobs[" + i + "]." + ids[i] + ".logprob");
+            topMax[i] = logprobs[i];
+            for (Iterator<JsonNode> it = entry.elements(); it.hasNext(); ) {
+                topMax[i] = Math.max(topMax[i], number(it.next().get("logprob"), where, "prompt_logprobs[" + i + "]"));
+            }
+        }
+        text[0] = "";
+        return new EchoedTokens(text, logprobs, topMax, new int[n]);
+    }
+
     private static double number(JsonNode v, String where, String field) {
         if (v == null || !v.isNumber()) {
             throw malformed(where, field + " is " + (v == null ? "missing" : v.toString()) + ", not a number");

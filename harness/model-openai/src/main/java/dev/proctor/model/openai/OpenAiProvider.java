@@ -81,11 +81,6 @@ public final class OpenAiProvider implements ModelProvider {
         int maxLength = spec.arg("max-length").isPresent() ? spec.intArg("max-length", 0, 1)
                 : listed.orElseThrow(() -> new ProctorException(endpoints.get(0) + "/models gives no max_model_len for "
                         + model + "; give the context length with --model-arg max-length=N"));
-        Map<RequestKind<?, ?>, String> lacking = new LinkedHashMap<>();
-        GenerateVia generateVia = via.orElse(probes.stream().allMatch(p -> p.noCompletions().isEmpty())
-                ? GenerateVia.COMPLETIONS : GenerateVia.CHAT);
-        Set<RequestKind<?, ?>> kinds = ServedModel.capabilities(probes, generateVia, lacking);
-        int echoMaxTokens = probes.stream().mapToInt(p -> p.echoMaxTokens().orElse(1)).max().orElse(1);
         Optional<HfTokenizer> tokenizer = Optional.empty();
         String tokenizerSha = null;
         if (spec.arg("tokenizer").isPresent()) {
@@ -97,8 +92,16 @@ public final class OpenAiProvider implements ModelProvider {
             tokenizer = Optional.of(HfTokenizer.open(file, maxLength));
             tokenizerSha = Sha256.of(file);
         }
-        return new ServedModel(endpoints, api, model, maxLength, echoMaxTokens, tokenizer, tokenizerSha,
-                spec.arg("seed").map(Long::parseLong).orElse(1234L), generateVia, kinds, lacking);
+        GenerateVia generateVia = via.orElse(probes.stream().allMatch(p -> p.noCompletions().isEmpty())
+                ? GenerateVia.COMPLETIONS : GenerateVia.CHAT);
+        boolean promptLogprobs = probes.stream().anyMatch(p -> p.echoMaxTokens().isEmpty())
+                && probes.stream().allMatch(Probe::promptLogprobs) && tokenizer.isPresent();
+        Protocol protocol = new Protocol(promptLogprobs,
+                probes.stream().mapToInt(p -> p.echoMaxTokens().orElse(1)).max().orElse(1), generateVia,
+                spec.arg("seed").map(Long::parseLong).orElse(1234L));
+        Map<RequestKind<?, ?>, String> lacking = new LinkedHashMap<>();
+        Set<RequestKind<?, ?>> kinds = ServedModel.capabilities(probes, protocol, lacking);
+        return new ServedModel(endpoints, api, model, maxLength, tokenizer, tokenizerSha, protocol, kinds, lacking);
     }
 
     /** The key itself, read from the variable the user named; never echoed anywhere. */

@@ -16,12 +16,14 @@ import java.util.OptionalInt;
  * @param maxModelLength  the served model's context length, where {@code /v1/models} gives it
  * @param echoMaxTokens   the {@code max_tokens} that goes with {@code echo} (0, else 1), when echo works
  * @param noPromptLogprobs why it cannot score log-likelihoods, when it cannot
+ * @param promptLogprobs  whether vLLM's {@code prompt_logprobs} works, asked only where echo gives none
  * @param noCompletions   why it cannot complete text, when it cannot
  * @param noChat          why it cannot answer chat messages, when it cannot or was not asked (only asked where it
  *                        has no completions, or the user chose chat)
  */
 record Probe(List<String> models, OptionalInt maxModelLength, OptionalInt echoMaxTokens,
-             Optional<String> noPromptLogprobs, Optional<String> noCompletions, Optional<String> noChat) {
+             Optional<String> noPromptLogprobs, boolean promptLogprobs, Optional<String> noCompletions,
+             Optional<String> noChat) {
     static final String PROBE_TEXT = "Hello, world";
 
     static Probe of(HttpApi api, Endpoint endpoint, Optional<String> servedModel, boolean wantChat) {
@@ -81,7 +83,23 @@ record Probe(List<String> models, OptionalInt maxModelLength, OptionalInt echoMa
         }
         Optional<String> noChat = wantChat || noCompletions.isPresent() ? chat(api, endpoint, model)
                 : Optional.of("not asked: it has /v1/completions");
-        return new Probe(models, maxLen, echo, noLogprobs, noCompletions, noChat);
+        boolean promptLogprobs = echo.isEmpty() && noCompletions.isEmpty() && promptLogprobs(api, endpoint, model);
+        return new Probe(models, maxLen, echo, noLogprobs, promptLogprobs, noCompletions, noChat);
+    }
+
+    /** Whether {@code prompt_logprobs} returns a log-probability for every prompt token but the first. */
+    private static boolean promptLogprobs(HttpApi api, Endpoint endpoint, String model) {
+        ObjectNode body = HttpApi.JSON.createObjectNode().put("model", model).put("prompt", PROBE_TEXT)
+                .put("max_tokens", 1).put("prompt_logprobs", 1).put("temperature", 0);
+        try {
+            JsonNode entries = api.post(endpoint, "/completions", body).path("choices").path(0).path("prompt_logprobs");
+            return entries.isArray() && entries.size() >= 2 && entries.get(0).isNull() && entries.get(1).isObject();
+        } catch (ServerFailure f) {
+            if (f.kind() != ServerFailure.Kind.REFUSED) {
+                throw f;
+            }
+            return false;
+        }
     }
 
     /** Whether {@code /v1/chat/completions} answers one user message with a message; why not, when it does not. */

@@ -42,30 +42,26 @@ final class ServedModel implements Model {
     private final WorkPool pool;
     private final String servedModel;
     private final int maxModelLength;
-    private final int echoMaxTokens;
     private final Optional<HfTokenizer> tokenizer;
     private final ContextEncoding encoding;
-    private final long seed;
-    private final GenerateVia generateVia;
+    private final Protocol protocol;
     private final Set<RequestKind<?, ?>> capabilities;
     private final Map<RequestKind<?, ?>, String> lacking;
     private final ModelInfo info;
     private final String endpointList;
     private boolean noted;
 
-    ServedModel(List<Endpoint> endpoints, HttpApi api, String servedModel, int maxModelLength, int echoMaxTokens,
-                Optional<HfTokenizer> tokenizer, String tokenizerSha256, long seed, GenerateVia generateVia,
+    ServedModel(List<Endpoint> endpoints, HttpApi api, String servedModel, int maxModelLength,
+                Optional<HfTokenizer> tokenizer, String tokenizerSha256, Protocol protocol,
                 Set<RequestKind<?, ?>> capabilities, Map<RequestKind<?, ?>, String> lacking) {
         this.endpoints = List.copyOf(endpoints);
         this.api = api;
         this.pool = new WorkPool(endpoints);
         this.servedModel = servedModel;
         this.maxModelLength = maxModelLength;
-        this.echoMaxTokens = echoMaxTokens;
         this.tokenizer = tokenizer;
         this.encoding = tokenizer.map(ContextEncoding::new).orElse(null);
-        this.seed = seed;
-        this.generateVia = generateVia;
+        this.protocol = protocol;
         this.capabilities = Set.copyOf(capabilities);
         this.lacking = Map.copyOf(lacking);
         this.endpointList = String.join(", ", endpoints.stream().map(Endpoint::toString).toList());
@@ -77,13 +73,12 @@ final class ServedModel implements Model {
             identity.put("tokenizerSha256", tokenizerSha256);
             identity.put("bosAdded", tokenizer.get().addedBos().map(b -> b.text()).orElse("none"));
         }
-        identity.put("generation", generateVia == GenerateVia.CHAT
-                ? "/v1/chat/completions: the prompt as one user message, in the server's chat template"
-                : "/v1/completions");
-        identity.put("seed", seed);
+        identity.put("requests", protocol.describe());
+        identity.put("seed", protocol.seed());
         this.info = new ModelInfo(servedModel, "served causal LM", "OpenAI-compatible /v1/completions"
                 + (tokenizer.isPresent() ? ", token ids" : ", text")
-                + (generateVia == GenerateVia.CHAT ? "; generation by /v1/chat/completions" : ""), "remote", identity);
+                + (protocol.generateVia() == GenerateVia.CHAT ? "; generation by /v1/chat/completions" : ""), "remote",
+                identity);
     }
 
     @Override
@@ -153,11 +148,13 @@ final class ServedModel implements Model {
     }
 
     private ObjectNode payload() {
-        return HttpApi.JSON.createObjectNode().put("model", servedModel).put("temperature", 0).put("seed", seed);
+        return HttpApi.JSON.createObjectNode().put("model", servedModel).put("temperature", 0)
+                .put("seed", protocol.seed());
     }
 
     private Loglikelihood loglikelihood(Endpoint endpoint, LoglikelihoodRequest r) {
-        ObjectNode body = payload().put("max_tokens", echoMaxTokens).put("echo", true).put("logprobs", 1);
+        ObjectNode body = protocol.promptLogprobs() ? payload().put("max_tokens", 1).put("prompt_logprobs", 1)
+                : payload().put("max_tokens", protocol.echoMaxTokens()).put("echo", true).put("logprobs", 1);
         int contextLength;
         int sent;
         boolean truncated = false;
@@ -185,8 +182,9 @@ final class ServedModel implements Model {
             sent = -1;
         }
         JsonNode choice = firstChoice(api.post(endpoint, "/completions", body), endpoint);
-        EchoedTokens echoed = EchoedTokens.of(choice, endpoint.toString());
-        int count = echoed.tokens().length - echoMaxTokens;
+        EchoedTokens echoed = protocol.promptLogprobs() ? EchoedTokens.ofPromptLogprobs(choice, ids, endpoint.toString())
+                : EchoedTokens.of(choice, endpoint.toString());
+        int count = protocol.promptLogprobs() ? ids.length : echoed.tokens().length - protocol.echoMaxTokens();
         if (sent >= 0 && count != sent) {
             throw EchoedTokens.malformed(endpoint.toString(), "it echoed " + count + " prompt tokens for the " + sent
                     + " sent");
@@ -236,7 +234,7 @@ final class ServedModel implements Model {
         ArrayNode stop = body.putArray("stop");
         r.stop().forEach(stop::add);
         boolean truncated = false;
-        if (generateVia == GenerateVia.CHAT) {
+        if (protocol.generateVia() == GenerateVia.CHAT) {
             body.putArray("messages").addObject().put("role", "user").put("content", r.context());
         } else if (encoding != null) {
             int[] context = encoding.generationContext(r.context());
@@ -254,11 +252,11 @@ final class ServedModel implements Model {
         } else {
             body.put("prompt", r.context());
         }
-        JsonNode answer = api.post(endpoint, generateVia.path(), body);
+        JsonNode answer = api.post(endpoint, protocol.generateVia().path(), body);
         JsonNode choice = firstChoice(answer, endpoint);
-        JsonNode text = generateVia == GenerateVia.CHAT ? choice.path("message").get("content") : choice.get("text");
+        JsonNode text = protocol.generateVia() == GenerateVia.CHAT ? choice.path("message").get("content") : choice.get("text");
         if (text == null || !text.isTextual()) {
-            throw EchoedTokens.malformed(endpoint.toString(), (generateVia == GenerateVia.CHAT
+            throw EchoedTokens.malformed(endpoint.toString(), (protocol.generateVia() == GenerateVia.CHAT
                     ? "choices[0].message.content" : "choices[0].text") + " is missing");
         }
         String finish = choice.path("finish_reason").asText("");
@@ -289,22 +287,21 @@ final class ServedModel implements Model {
         tokenizer.ifPresent(HfTokenizer::close);
     }
 
-    /** The kinds every endpoint can serve, generating through {@code via}, and why any is missing. */
-    static Set<RequestKind<?, ?>> capabilities(List<Probe> probes, GenerateVia via,
+    /** The kinds every endpoint can serve under the protocol, and why any is missing. */
+    static Set<RequestKind<?, ?>> capabilities(List<Probe> probes, Protocol protocol,
                                                Map<RequestKind<?, ?>, String> lacking) {
         Set<RequestKind<?, ?>> kinds = new LinkedHashSet<>(List.of(RequestKind.LOGLIKELIHOOD, RequestKind.GENERATE));
         for (Probe p : probes) {
-            p.noPromptLogprobs().ifPresent(w -> {
+            if (p.echoMaxTokens().isEmpty() && !protocol.promptLogprobs()) {
                 kinds.remove(RequestKind.LOGLIKELIHOOD);
-                lacking.putIfAbsent(RequestKind.LOGLIKELIHOOD, w);
-            });
-            (via == GenerateVia.CHAT ? p.noChat() : p.noCompletions()).ifPresent(w -> {
+                lacking.putIfAbsent(RequestKind.LOGLIKELIHOOD, p.noPromptLogprobs().orElse("no echo")
+                        + (p.promptLogprobs() ? "; it does give vLLM's prompt_logprobs, which Proctor reads given the"
+                        + " served model's tokenizer (--model-arg tokenizer=DIR)" : ""));
+            }
+            (protocol.generateVia() == GenerateVia.CHAT ? p.noChat() : p.noCompletions()).ifPresent(w -> {
                 kinds.remove(RequestKind.GENERATE);
                 lacking.putIfAbsent(RequestKind.GENERATE, w);
             });
-        }
-        if (probes.stream().anyMatch(p -> p.echoMaxTokens().isEmpty())) {
-            kinds.remove(RequestKind.LOGLIKELIHOOD);
         }
         return kinds;
     }

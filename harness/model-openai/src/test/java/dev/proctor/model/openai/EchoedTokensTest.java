@@ -26,6 +26,27 @@ class EchoedTokensTest {
     }
 
     @Test
+    void promptLogprobsAreReadByTokenIdAndCheckedAsEchoIs() throws Exception {
+        int[] ids = {7, 8, 9};
+        EchoedTokens e = EchoedTokens.ofPromptLogprobs(HttpApi.JSON.readTree("{\"prompt_logprobs\":[null,"
+                + "{\"8\":{\"logprob\":-1.5,\"rank\":2,\"decoded_token\":\"b\"},\"3\":{\"logprob\":-0.5,\"rank\":1}},"
+                + "{\"9\":{\"logprob\":-0.25,\"rank\":1,\"decoded_token\":\"c\"}}]}"), ids, "s");
+        assertEquals(-1.5, e.logprobs()[1]);
+        assertEquals(-0.5, e.topMax()[1], "token 3 was more likely: not greedy");
+        assertEquals(-0.25, e.topMax()[2]);
+        String[][] cases = {
+            {"[null,{\"8\":{\"logprob\":-1}}]", "one entry per prompt token (3), holds 2"},
+            {"[null,{\"5\":{\"logprob\":-1}},{\"9\":{\"logprob\":-1}}]", "no entry for the prompt token 8"},
+            {"[null,{\"8\":{\"logprob\":0.5}},{\"9\":{\"logprob\":-1}}]", "must be finite and not positive"}};
+        for (String[] c : cases) {
+            ServerFailure f = assertThrows(ServerFailure.class, () -> EchoedTokens.ofPromptLogprobs(
+                    HttpApi.JSON.readTree("{\"prompt_logprobs\":" + c[0] + "}"), ids, "s"));
+            assertEquals(ServerFailure.Kind.MALFORMED, f.kind());
+            assertTrue(f.getMessage().contains(c[1]), f.getMessage());
+        }
+    }
+
+    @Test
     void everyMalformedShapeIsRefusedNamingWhatIsWrong() {
         String[][] cases = {
             {"null", "no logprobs object"},

@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
  * For one and for two server processes (separate JVMs, each with {@code --model-arg threads=N} compute threads),
  * it sends log-likelihood requests (a 120-token context and a 4-token continuation, echo + logprobs, as the harness
  * does) at 1, 4 and 16 concurrent requests and prints requests per second, after a warm-up that lets the adaptive limit
- * reach the concurrency. Then, against a stub server that answers at once, the client's own cost per request.
+ * reach the concurrency ("concurrent requests" are per server, the backend's {@code concurrency}). Then, against a
+ * stub server that answers at once, the client's own cost per request: at 16 concurrent, and one at a time beside a
+ * bare JDK {@code HttpClient} POST of the same body, whose difference is what the harness adds. With 0 requests only
+ * the client is measured.
  */
 public final class ServeBenchmark {
     private static final Pattern SERVING = Pattern.compile("on (http://\\S+) ");

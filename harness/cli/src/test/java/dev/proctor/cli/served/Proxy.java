@@ -10,11 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Passes requests on to a real server, changing it into one the tests need (see {@link Mode}); once told to stall,
  * one that holds each request without an answer (the connection stays open, as with a server stuck on a long batch)
- * until it is closed.
+ * until it is closed; while told to fail, one whose engine is dead (503 to every completion). Counts the completion
+ * requests that reach it.
  */
 final class Proxy implements AutoCloseable {
     /** What the server behind it appears to lack. */
@@ -33,6 +35,8 @@ final class Proxy implements AutoCloseable {
     private final Mode mode;
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile boolean stalling;
+    private volatile boolean failing;
+    final AtomicInteger completions = new AtomicInteger();
 
     Proxy(String target, Mode mode) throws IOException {
         this.target = target;
@@ -50,6 +54,10 @@ final class Proxy implements AutoCloseable {
         stalling = true;
     }
 
+    void fail(boolean on) {
+        failing = on;
+    }
+
     private void forward(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         try {
@@ -59,6 +67,14 @@ final class Proxy implements AutoCloseable {
                 return;
             }
             boolean completions = ex.getRequestURI().getPath().equals("/v1/completions");
+            if (completions) {
+                this.completions.incrementAndGet();
+            }
+            if (failing && completions) {
+                FakeServer.send(ex, 503, "{\"object\":\"error\",\"message\":\"engine dead\",\"type\":"
+                        + "\"ServiceUnavailableError\",\"param\":null,\"code\":503}");
+                return;
+            }
             if (mode == Mode.CHAT_ONLY && completions) {
                 FakeServer.send(ex, 404, "{\"detail\":\"Not Found\"}");
                 return;

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -57,7 +58,7 @@ final class HttpApi {
         HttpRequest request = builder.build();
         String last = null;
         ServerFailure.Kind lastKind = ServerFailure.Kind.UNAVAILABLE;
-        HttpHeaders lastHeaders = HttpHeaders.of(java.util.Map.of(), (a, b) -> true);
+        HttpHeaders lastHeaders = HttpHeaders.of(Map.of(), (a, b) -> true);
         for (int attempt = 0; attempt <= retries.maxRetries(); attempt++) {
             if (attempt > 0) {
                 Optional<Duration> wait = RetryPolicy.delay(attempt - 1, lastHeaders, jitter);
@@ -107,7 +108,8 @@ final class HttpApi {
                 endpoint.limit().observe(overloaded);
             }
         }
-        throw new ServerFailure(lastKind, last + " (after " + (retries.maxRetries() + 1) + " attempts)");
+        int attempts = retries.maxRetries() + 1;
+        throw new ServerFailure(lastKind, last + " (after " + attempts + (attempts == 1 ? " attempt)" : " attempts)"));
     }
 
     /** The server's own error message from an OpenAI/vLLM error envelope, else the start of the body. */

@@ -26,6 +26,10 @@ public record McColumns(String question, List<String> choices, String answer, An
     public static final McColumns M3KE_JSON =
             new McColumns("question", List.of("A", "B", "C", "D"), "answer", AnswerFormat.LETTER);
 
+    /** C-Eval's {@code id,question,A,B,C,D,answer} (dev adds {@code explanation}; test has no answer column). */
+    public static final McColumns CEVAL_CSV =
+            new McColumns("question", List.of("A", "B", "C", "D"), "answer", AnswerFormat.LETTER);
+
     public McColumns {
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(answer, "answer");

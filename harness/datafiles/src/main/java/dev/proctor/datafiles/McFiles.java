@@ -2,9 +2,9 @@ package dev.proctor.datafiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.SourceLine;
 import dev.proctor.api.task.Split;
+import dev.proctor.api.task.mc.Item;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,10 @@ public final class McFiles {
     private McFiles() {
     }
 
-    /** CSV whose first record names the columns; other columns (such as CMMLU's row index) are ignored. */
+    /**
+     * CSV whose first record names the columns; other columns (such as CMMLU's row index) are ignored. Under
+     * {@link GoldPolicy#OPTIONAL} the answer column may be absent altogether (C-Eval's test files).
+     */
     public static List<Item> readCsvWithHeader(Path file, McColumns columns, String subject, Split split,
                                                GoldPolicy gold) {
         List<CsvRecord> records = CsvReader.read(file);
@@ -32,6 +35,9 @@ public final class McFiles {
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             byName.putIfAbsent(header.get(i), i);
+        }
+        if (gold == GoldPolicy.OPTIONAL) {
+            byName.putIfAbsent(columns.answer(), -1);
         }
         List<String> missing = columns.required().stream().filter(c -> !byName.containsKey(c)).toList();
         if (!missing.isEmpty()) {
@@ -112,7 +118,7 @@ public final class McFiles {
                 choices.add(record.get(c));
             }
             items.add(McItems.item(subject, split, items.size(), record.source(), record.get(at.question()),
-                    choices, record.get(at.answer()), format, gold));
+                    choices, at.answer() < 0 ? null : record.get(at.answer()), format, gold));
         }
         return items;
     }

@@ -1,7 +1,7 @@
 package dev.proctor.datafiles;
 
-import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
+import dev.proctor.api.task.mc.McTemplate;
 
 /**
  * The prompt conventions Proctor reproduces, written once (see shared/reference/benchmarks.md for the
@@ -32,6 +32,23 @@ public final class StandardTemplates {
     /** lm-evaluation-harness cmmlu: no {@code 题目：}, {@code 答案：}, continuations {@code " A"}..{@code " D"}. */
     public static final McTemplate CMMLU_LM_EVAL = new McTemplate(
             "以下是关于{subject}的单项选择题，请直接给出正确答案的选项。\n\n",
+            "", "\n{letter}. {text}", "\n答案：", " ", "\n\n", true, McTemplate.ABCD);
+
+    /**
+     * C-Eval's answer-only prompt as its README writes it: {@code 考试} in the header, {@code 答案：} and the letter with
+     * no space. (The official scripts eval.py and eval_llama.py put the subject's handle, such as
+     * {@code operating_system}, where the README has the Chinese name.)
+     */
+    public static final McTemplate CEVAL_OFFICIAL = new McTemplate(
+            "以下是中国关于{subject}考试的单项选择题，请选出其中的正确答案。\n\n",
+            "", "\n{letter}. {text}", "\n答案：", "", "\n\n", false, McTemplate.ABCD);
+
+    /**
+     * lm-evaluation-harness ceval-valid: no {@code 考试} in the description, {@code question.strip()}, continuations
+     * {@code " A"}..{@code " D"}.
+     */
+    public static final McTemplate CEVAL_LM_EVAL = new McTemplate(
+            "以下是中国关于{subject}的单项选择题，请选出其中的正确答案。\n\n",
             "", "\n{letter}. {text}", "\n答案：", " ", "\n\n", true, McTemplate.ABCD);
 
     /** MMLU's convention for a format: {@link #MMLU_OFFICIAL} or {@link #MMLU_LM_EVAL}. */

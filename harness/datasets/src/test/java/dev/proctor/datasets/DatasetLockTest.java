@@ -31,6 +31,8 @@ class DatasetLockTest {
         assertEquals(SHA, cmmlu.file("data/dev/agronomy.csv").orElseThrow().sha256());
         assertEquals(143, lock.get("m3ke").files().size());
         assertEquals(1925120, lock.get("m3ke").file("data/M3KE.zip").orElseThrow().bytes());
+        assertEquals(156, lock.get("ceval").files().size());
+        assertEquals("archive", lock.get("ceval").source().type());
         assertEquals(Files.readString(file), lock.toJson(), "reading and writing changes nothing");
     }
 

@@ -55,7 +55,8 @@ final class TaskOptions {
     String scoring;
 
     @Option(names = "--answer-rule", paramLabel = "NAME",
-            description = "With --scoring generate: how the letter is read, first-letter (default) or lm-eval-exact.")
+            description = "With --scoring generate: how the letter is read: first-letter (default), lm-eval-exact,"
+                    + " ceval-zero-shot, ceval-few-shot, ceval-cot, opencompass-first-capital, opencompass-first-option.")
     String answerRule;
 
     @Option(names = "--max-gen-tokens", paramLabel = "N",

@@ -26,7 +26,39 @@ public enum AnswerRule implements NamedChoice {
      * {@code ignore_case} and {@code ignore_punctuation}): "B." and " b" count, "B. wool" does not.
      */
     LM_EVAL_EXACT("lm-eval-exact", "lm-evaluation-harness mmlu_generative: the first line, stripped, equals the letter"
-            + " ignoring case and ASCII punctuation");
+            + " ignoring case and ASCII punctuation"),
+    /**
+     * C-Eval's zero-shot answer-only rule (hkust-nlp/ceval chatgpt.py): the stripped response's first character when
+     * it is A-D, else the last match of the first of its 17 patterns that matches ({@code 答案是 B}, {@code 选B}, ...).
+     */
+    CEVAL_ZERO_SHOT("ceval-zero-shot", "C-Eval chatgpt.py zero-shot: a leading A-D, else the last match of the first"
+            + " matching pattern of extract_ans"),
+    /**
+     * C-Eval's few-shot answer-only rule: the whole stripped response must equal the letter once lower-cased, ASCII
+     * punctuation removed and whitespace collapsed ({@code exact_match}): "B." counts, "B。" does not.
+     */
+    CEVAL_FEW_SHOT("ceval-few-shot", "C-Eval chatgpt.py few-shot: the whole response equals the letter after"
+            + " normalize_answer (case, ASCII punctuation, whitespace)"),
+    /**
+     * C-Eval's chain-of-thought rule: the last capture of the first matching pattern among {@code 答案是(.+?)。},
+     * {@code 答案为(.+?)。}, {@code 选项(.+?)是正确的。}, equal to the letter after {@code normalize_answer}. A capture
+     * that is not a letter ({@code 选项B}) is wrong upstream; here it is counted as no letter read.
+     */
+    CEVAL_COT("ceval-cot", "C-Eval chatgpt.py chain of thought: the last capture of 答案是(.+?)。, else 答案为(.+?)。, else"
+            + " 选项(.+?)是正确的。, equal to the letter after normalize_answer"),
+    /**
+     * OpenCompass {@code first_capital_postprocess} (CMMLU and C-Eval gen configs): the first upper-case character
+     * of any script. One that is not a choice letter ("The answer...") is wrong upstream, here no letter read.
+     */
+    OPENCOMPASS_FIRST_CAPITAL("opencompass-first-capital", "OpenCompass first_capital_postprocess: the first"
+            + " upper-case character"),
+    /**
+     * OpenCompass {@code first_option_postprocess} with the choice letters as options: its 50 patterns and two
+     * cushions in order (one joined by a missing comma upstream, kept), the first option letter contained in what
+     * the first matching pattern captured ({@code "DA"} gives A).
+     */
+    OPENCOMPASS_FIRST_OPTION("opencompass-first-option", "OpenCompass first_option_postprocess: its pattern list in"
+            + " order, the first option letter in the first match");
 
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
@@ -56,7 +88,38 @@ public enum AnswerRule implements NamedChoice {
         return switch (this) {
             case FIRST_LETTER -> firstLetter(generation, letters);
             case LM_EVAL_EXACT -> exact(generation, letters);
+            case CEVAL_ZERO_SHOT -> {
+                List<String> found = UpstreamRules.cevalExtractAns(pythonStrip(generation));
+                yield found.isEmpty() ? Optional.empty() : indexOf(letters, found.get(found.size() - 1));
+            }
+            case CEVAL_FEW_SHOT -> normalizedLetter(pythonStrip(generation), letters);
+            case CEVAL_COT -> {
+                List<String> found = UpstreamRules.cevalCotAnswers(generation);
+                yield found.isEmpty() ? Optional.empty() : normalizedLetter(found.get(found.size() - 1), letters);
+            }
+            case OPENCOMPASS_FIRST_CAPITAL -> indexOf(letters, UpstreamRules.firstCapital(generation));
+            case OPENCOMPASS_FIRST_OPTION -> indexOf(letters,
+                    UpstreamRules.firstOption(generation, String.join("", letters)));
         };
+    }
+
+    private static Optional<Integer> indexOf(List<String> letters, String letter) {
+        int i = letters.indexOf(letter);
+        return i < 0 ? Optional.empty() : Optional.of(i);
+    }
+
+    /** C-Eval's {@code exact_match(text, letter)} for each letter: the one whose normal form equals the text's. */
+    private static Optional<Integer> normalizedLetter(String text, List<String> letters) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String normal = UpstreamRules.cevalNormalize(text);
+        for (int i = 0; i < letters.size(); i++) {
+            if (UpstreamRules.cevalNormalize(letters.get(i)).equals(normal)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Integer> firstLetter(String text, List<String> letters) {

@@ -1,0 +1,107 @@
+package dev.proctor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.api.UnknownNameException;
+import dev.proctor.api.task.mc.McTask;
+import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.datafiles.Sha256;
+import dev.proctor.report.HarnessVersion;
+import dev.proctor.tasks.mc.AnswerRule;
+import dev.proctor.tasks.mc.GenerationScorer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code proctor score generation}: generations made by any system, scored against gold letters with a named answer
+ * rule, as a run's generate mode scores its own.
+ */
+@Command(name = "generation", mixinStandardHelpOptions = true,
+        description = "Score generated answers (PRED: {\"id\", \"generation\"} lines) against gold letters (GOLD:"
+                + " {\"id\", \"answer\"} lines) with a named answer rule.")
+public final class ScoreGenerationCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--task", required = true, paramLabel = "TASK",
+            description = "The multiple-choice task the answers belong to (cmmlu, ceval, mmlu, ...).")
+    String task;
+
+    @Option(names = "--gold", required = true, paramLabel = "GOLD.jsonl", description = "Gold answers.")
+    Path gold;
+
+    @Option(names = "--pred", required = true, paramLabel = "PRED.jsonl", description = "Generations.")
+    Path predictions;
+
+    @Option(names = "--rule", defaultValue = "first-letter", paramLabel = "NAME",
+            description = "first-letter (default), lm-eval-exact, ceval-zero-shot, ceval-few-shot, ceval-cot,"
+                    + " opencompass-first-capital, opencompass-first-option.")
+    String rule;
+
+    @Option(names = "--intersection", description = "Score only the ids in both files, as the official scorers"
+            + " do silently (the numbers left out are reported); default: refuse, naming them.")
+    boolean intersection;
+
+    @Option(names = "--json", description = "Print JSON: accuracy, n, no_answer and every item.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> names = ServiceLoader.load(McTask.class).stream().map(p -> p.get().name()).sorted().toList();
+        if (!names.contains(task)) {
+            throw new UnknownNameException("multiple-choice task", task, names);
+        }
+        AnswerRule answerRule = AnswerRule.parse(rule);
+        GenerationScorer.Result r = GenerationScorer.score(gold, predictions, answerRule, McTemplate.ABCD,
+                intersection);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JSON.writeValueAsString(toJson(r)));
+        } else {
+            out.printf(Locale.ROOT, "%s, rule %s: accuracy %.4f over %d items; no letter read in %.4f%s%n", task,
+                    answerRule.id(), r.accuracy(), r.n(), r.noAnswer(), intersection ? String.format(Locale.ROOT,
+                    " (left out: %d gold items without a prediction, %d predictions without gold)",
+                    r.goldWithoutPrediction(), r.predictionsWithoutGold()) : "");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private ObjectNode toJson(GenerationScorer.Result r) {
+        ObjectNode root = JSON.createObjectNode();
+        HarnessVersion.current().describeIn(root.putObject("harness"));
+        root.put("command", "score generation");
+        root.put("task", task);
+        root.put("rule", r.rule().id());
+        root.put("ruleDescription", r.rule().description());
+        root.putObject("inputs").<ObjectNode>set("gold", JSON.createObjectNode().put("path", gold.toString())
+                .put("sha256", Sha256.of(gold))).set("pred", JSON.createObjectNode()
+                .put("path", predictions.toString()).put("sha256", Sha256.of(predictions)));
+        root.put("accuracy", r.accuracy());
+        root.put("n", r.n());
+        root.put("no_answer", r.noAnswer());
+        if (intersection) {
+            root.putObject("leftOut").put("goldWithoutPrediction", r.goldWithoutPrediction())
+                    .put("predictionsWithoutGold", r.predictionsWithoutGold());
+        }
+        ArrayNode items = root.putArray("items");
+        for (GenerationScorer.ItemResult item : r.items()) {
+            ObjectNode o = items.addObject().put("id", item.id());
+            item.extracted().ifPresentOrElse(e -> o.put("extracted", e), () -> o.putNull("extracted"));
+            o.put("gold", item.gold()).put("correct", item.correct());
+        }
+        return root;
+    }
+}

@@ -6,6 +6,7 @@ import dev.proctor.lm.ScoreQuery;
 import dev.proctor.lm.TargetScores;
 import dev.proctor.lm.TokenGenerator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -165,7 +166,7 @@ final class Engine implements AutoCloseable {
     }
 
     static int[] concat(int[] a, int[] b) {
-        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        int[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

@@ -62,7 +62,7 @@ public final class OpenAiProvider implements ModelProvider {
         HttpApi api = new HttpApi(apiKey, Duration.ofSeconds(spec.intArg("timeout", 600, 1)),
                 new RetryPolicy(spec.intArg("retries", 2, 0)));
         Optional<String> served = spec.arg("served-model");
-        Optional<GenerateVia> via = spec.arg("generate-via").map(v -> GenerateVia.parse(v));
+        Optional<GenerateVia> via = spec.arg("generate-via").map(GenerateVia::parse);
         List<Probe> probes = new ArrayList<>();
         for (Endpoint e : endpoints) {
             Probe p = Probe.of(api, e, served, via.orElse(GenerateVia.COMPLETIONS) == GenerateVia.CHAT);

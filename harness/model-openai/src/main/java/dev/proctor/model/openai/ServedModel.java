@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A model behind one or more OpenAI-compatible servers (vLLM, proctor serve). Log-likelihoods come from
@@ -132,7 +133,7 @@ final class ServedModel implements Model {
 
     /** A response and how long its request took (retries included), for the run's statistics. */
     private record Timed<T>(T value, long nanos) {
-        static <T> Timed<T> of(java.util.function.Supplier<T> call) {
+        static <T> Timed<T> of(Supplier<T> call) {
             long t0 = System.nanoTime();
             T value = call.get();
             return new Timed<>(value, System.nanoTime() - t0);

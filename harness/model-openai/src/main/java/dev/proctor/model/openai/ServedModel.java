@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -111,17 +112,9 @@ final class ServedModel implements Model {
             noted = true;
         }
         if (kind == RequestKind.LOGLIKELIHOOD) {
-            List<WorkPool.Task<Timed<Loglikelihood>>> tasks = new ArrayList<>();
-            for (LoglikelihoodRequest r : (List<LoglikelihoodRequest>) requests) {
-                tasks.add(e -> Timed.of(() -> loglikelihood(e, r)));
-            }
-            pool.run(tasks, (indices, values) -> report((Execution<Loglikelihood>) execution, indices, values));
+            serve((List<LoglikelihoodRequest>) requests, this::loglikelihood, (Execution<Loglikelihood>) execution);
         } else if (kind == RequestKind.GENERATE) {
-            List<WorkPool.Task<Timed<Generation>>> tasks = new ArrayList<>();
-            for (GenerateRequest r : (List<GenerateRequest>) requests) {
-                tasks.add(e -> Timed.of(() -> generate(e, r)));
-            }
-            pool.run(tasks, (indices, values) -> report((Execution<Generation>) execution, indices, values));
+            serve((List<GenerateRequest>) requests, this::generate, (Execution<Generation>) execution);
         } else {
             throw new IllegalArgumentException(servedModel + " does not serve " + kind.id());
         }
@@ -129,6 +122,16 @@ final class ServedModel implements Model {
             execution.note("requests sent again to another endpoint " + servedModel, pool.hedged()
                     + " (the first endpoint was slow to answer; the first answer was kept)");
         }
+    }
+
+    /** Every request through the work pool, each timed, the answers stored as they come. */
+    private <Q, A extends Response> void serve(List<Q> requests, BiFunction<Endpoint, Q, A> call,
+                                               Execution<A> execution) {
+        List<WorkPool.Task<Timed<A>>> tasks = new ArrayList<>();
+        for (Q r : requests) {
+            tasks.add(e -> Timed.of(() -> call.apply(e, r)));
+        }
+        pool.run(tasks, (indices, values) -> report(execution, indices, values));
     }
 
     /** A response and how long its request took (retries included), for the run's statistics. */

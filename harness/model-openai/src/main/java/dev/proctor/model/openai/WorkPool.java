@@ -51,17 +51,23 @@ final class WorkPool implements AutoCloseable {
         this.endpoints = List.copyOf(endpoints);
     }
 
+    /** One task's requests: how many copies are out, where and since when the last went, how it ended so far. */
+    private static final class Flight {
+        int failures;
+        int copies;
+        long sentAt;
+        Endpoint sentTo;
+        boolean finished;
+        boolean hedged;
+    }
+
     <T> void run(List<Task<T>> tasks, Done<T> done) {
         Deque<Integer> pending = new ArrayDeque<>();
+        Flight[] flights = new Flight[tasks.size()];
         for (int i = 0; i < tasks.size(); i++) {
             pending.add(i);
+            flights[i] = new Flight();
         }
-        int[] failures = new int[tasks.size()];
-        int[] copies = new int[tasks.size()];
-        long[] sentAt = new long[tasks.size()];
-        Endpoint[] sentTo = new Endpoint[tasks.size()];
-        boolean[] finishedTask = new boolean[tasks.size()];
-        boolean[] hedgedTask = new boolean[tasks.size()];
         BlockingQueue<Event<T>> events = new LinkedBlockingQueue<>();
         int finished = 0;
         int inFlight = 0;
@@ -69,16 +75,12 @@ final class WorkPool implements AutoCloseable {
             long now = System.nanoTime();
             for (Endpoint e : endpoints) {
                 while (!pending.isEmpty() && e.available(now) && e.limit().tryAcquire()) {
-                    int index = pending.poll();
+                    send(tasks, flights, pending.poll(), e, now, events);
                     inFlight++;
-                    copies[index]++;
-                    sentAt[index] = now;
-                    sentTo[index] = e;
-                    threads.execute(() -> events.add(attempt(tasks, index, e)));
                 }
             }
             if (pending.isEmpty() && endpoints.size() > 1) {
-                inFlight += hedge(tasks, events, now, copies, sentAt, sentTo, finishedTask, hedgedTask);
+                inFlight += hedge(tasks, flights, now, events);
             }
             List<Event<T>> arrived = new ArrayList<>();
             try {
@@ -96,14 +98,15 @@ final class WorkPool implements AutoCloseable {
             for (Event<T> event : arrived) {
                 inFlight--;
                 int index = event.index();
-                copies[index]--;
+                Flight flight = flights[index];
+                flight.copies--;
                 ServerFailure f = event.failure();
                 if (f == null) {
-                    if (!hedgedTask[index]) {
-                        latencies.add(System.nanoTime() - sentAt[index]);
+                    if (!flight.hedged) {
+                        latencies.add(System.nanoTime() - flight.sentAt);
                     }
-                    if (!finishedTask[index]) {
-                        finishedTask[index] = true;
+                    if (!flight.finished) {
+                        flight.finished = true;
                         indices.add(index);
                         values.add(event.value());
                     }
@@ -114,12 +117,12 @@ final class WorkPool implements AutoCloseable {
                     throw f;
                 }
                 event.endpoint().rest(System.nanoTime());
-                if (finishedTask[index] || copies[index] > 0) {
+                if (flight.finished || flight.copies > 0) {
                     continue; // another copy answered, or still may
                 }
-                if (++failures[index] >= ATTEMPTS_PER_ENDPOINT * endpoints.size()) {
+                if (++flight.failures >= ATTEMPTS_PER_ENDPOINT * endpoints.size()) {
                     deliver(done, indices, values);
-                    throw new ProctorException("every endpoint failed the same request " + failures[index]
+                    throw new ProctorException("every endpoint failed the same request " + flight.failures
                             + " times; last: " + f.getMessage() + ". Everything finished is stored: the same command"
                             + " resumes from there");
                 }
@@ -130,6 +133,16 @@ final class WorkPool implements AutoCloseable {
         }
     }
 
+    /** Sends one copy of a task to an endpoint whose slot the caller holds. */
+    private <T> void send(List<Task<T>> tasks, Flight[] flights, int index, Endpoint e, long now,
+                          BlockingQueue<Event<T>> events) {
+        Flight flight = flights[index];
+        flight.copies++;
+        flight.sentAt = now;
+        flight.sentTo = e;
+        threads.execute(() -> events.add(attempt(tasks, index, e)));
+    }
+
     /**
      * The tail of a run waits on its slowest requests: once nothing is left to send, a request out for much longer
      * than answers usually take is sent once more to another endpoint with room, and the first answer wins (requests
@@ -138,22 +151,20 @@ final class WorkPool implements AutoCloseable {
      *
      * @return how many copies it sent
      */
-    private <T> int hedge(List<Task<T>> tasks, BlockingQueue<Event<T>> events, long now, int[] copies, long[] sentAt,
-                          Endpoint[] sentTo, boolean[] finishedTask, boolean[] hedgedTask) {
+    private <T> int hedge(List<Task<T>> tasks, Flight[] flights, long now, BlockingQueue<Event<T>> events) {
         long patience = latencies.hedgeAfterNanos();
         int sent = 0;
-        for (int index = 0; index < tasks.size(); index++) {
-            if (finishedTask[index] || hedgedTask[index] || copies[index] == 0 || now - sentAt[index] < patience) {
+        for (int index = 0; index < flights.length; index++) {
+            Flight flight = flights[index];
+            if (flight.finished || flight.hedged || flight.copies == 0 || now - flight.sentAt < patience) {
                 continue;
             }
             for (Endpoint e : endpoints) {
-                if (e != sentTo[index] && e.available(now) && e.limit().tryAcquire()) {
-                    int task = index;
-                    hedgedTask[index] = true;
-                    copies[index]++;
+                if (e != flight.sentTo && e.available(now) && e.limit().tryAcquire()) {
+                    flight.hedged = true;
+                    send(tasks, flights, index, e, now, events);
                     sent++;
                     hedged.incrementAndGet();
-                    threads.execute(() -> events.add(attempt(tasks, task, e)));
                     break;
                 }
             }

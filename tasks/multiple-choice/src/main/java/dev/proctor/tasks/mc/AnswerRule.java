@@ -165,21 +165,8 @@ public enum AnswerRule implements NamedChoice {
         return sb.toString();
     }
 
-    /** Python's {@code str.strip()}: Unicode whitespace at both ends. */
+    /** Python's {@code str.strip()}: Unicode whitespace ({@link UpstreamRules#PY_SPACE}) at both ends. */
     static String pythonStrip(String s) {
-        int from = 0;
-        int to = s.length();
-        while (from < to && isPythonSpace(s.charAt(from))) {
-            from++;
-        }
-        while (to > from && isPythonSpace(s.charAt(to - 1))) {
-            to--;
-        }
-        return s.substring(from, to);
-    }
-
-    private static boolean isPythonSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= '\u001c' && c <= '\u001f')
-                || c == '\u0085';
+        return UpstreamRules.PY_STRIP.matcher(s).replaceAll("");
     }
 }

@@ -2,7 +2,6 @@ package dev.proctor.tasks.mc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -15,11 +14,14 @@ import java.util.regex.Pattern;
  * {@code $} and {@code .} know only {@code \n} as a line end; {@link #python} translates a pattern accordingly.
  */
 final class UpstreamRules {
-    /** The characters Python's {@code str.isspace} (and so {@code \s} in a str pattern, and {@code str.split}) takes. */
-    static final String PY_SPACE = "\\t\\n\\x0B\\f\\r\\x1C-\\x1F \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F"
-            + "\\u205F\\u3000";
+    /**
+     * The characters Python's {@code str.isspace} takes (and so {@code \s} in a str pattern, and {@code str.split}),
+     * as members of a regex class: Java's whitespace ({@code \t\n\x0B\f\r\x1C-\x1F} and the space separators
+     * but the no-break ones), its space characters (every separator, the no-break ones included) and NEL.
+     */
+    static final String PY_SPACE = "\\p{javaWhitespace}\\p{javaSpaceChar}\\x85";
+    static final Pattern PY_STRIP = Pattern.compile("^[" + PY_SPACE + "]+|[" + PY_SPACE + "]+\\z");
     private static final Pattern PY_SPACES = Pattern.compile("[" + PY_SPACE + "]+");
-    private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     /** hkust-nlp/ceval chatgpt.py {@code extract_ans}, in its order. */
     private static final List<Pattern> CEVAL_ZERO_SHOT = compile(List.of(
@@ -92,10 +94,7 @@ final class UpstreamRules {
 
     /** C-Eval's {@code normalize_answer}: lower-case, ASCII punctuation removed, whitespace runs joined by a space. */
     static String cevalNormalize(String s) {
-        StringBuilder kept = new StringBuilder();
-        s.toLowerCase(Locale.ROOT).codePoints().filter(c -> c > 127 || ASCII_PUNCTUATION.indexOf(c) < 0)
-                .forEach(kept::appendCodePoint);
-        return String.join(" ", PY_SPACES.splitAsStream(kept).filter(w -> !w.isEmpty()).toList());
+        return String.join(" ", PY_SPACES.splitAsStream(AnswerRule.normalize(s)).filter(w -> !w.isEmpty()).toList());
     }
 
     /** OpenCompass {@code first_capital_postprocess}: the first upper-case character, or "". */

@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proctor.api.UnknownNameException;
-import dev.proctor.api.task.mc.McTask;
+import dev.proctor.api.ProctorException;
 import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.datafiles.Sha256;
 import dev.proctor.report.HarnessVersion;
 import dev.proctor.tasks.mc.AnswerRule;
 import dev.proctor.tasks.mc.GenerationScorer;
+import dev.proctor.tasks.mc.MultipleChoiceTask;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,9 +58,8 @@ public final class ScoreGenerationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> names = ServiceLoader.load(McTask.class).stream().map(p -> p.get().name()).sorted().toList();
-        if (!names.contains(task)) {
-            throw new UnknownNameException("multiple-choice task", task, names);
+        if (!(TaskRegistry.discover().get(task) instanceof MultipleChoiceTask)) {
+            throw new ProctorException("task " + task + " is not a multiple-choice task: its answers are not letters");
         }
         AnswerRule answerRule = AnswerRule.parse(rule);
         GenerationScorer.Result r = GenerationScorer.score(gold, predictions, answerRule, McTemplate.ABCD,

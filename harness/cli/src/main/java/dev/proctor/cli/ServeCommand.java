@@ -112,8 +112,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** {@code --chat-template FILE}, else the model directory's {@code tokenizer_config.json}, else none. */
     private Optional<ChatTemplate> chatTemplate(ModelSpec model) {
-        Path dir = Path.of(model.location());
-        Path config = Files.isDirectory(dir) ? dir.resolve("tokenizer_config.json") : dir.resolveSibling("none");
+        Path config = Path.of(model.location()).resolve("tokenizer_config.json");
         if (chatTemplateFile != null) {
             if (!Files.isRegularFile(chatTemplateFile)) {
                 throw new ProctorException("--chat-template " + chatTemplateFile + ": no such file");

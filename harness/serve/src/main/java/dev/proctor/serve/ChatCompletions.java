@@ -51,8 +51,7 @@ final class ChatCompletions {
         int maxTokens = body.hasNonNull("max_completion_tokens")
                 ? CompletionRequest.intField(body, "max_completion_tokens", fallback, 0)
                 : CompletionRequest.intField(body, "max_tokens", fallback, 0);
-        JsonNode model = body.get("model");
-        CompletionRequest request = new CompletionRequest(model == null || model.isNull() ? null : model.asText(),
+        CompletionRequest request = new CompletionRequest(CompletionRequest.model(body),
                 List.of(new CompletionRequest.Prompt(prompt, ids)), maxTokens, false, null, null,
                 CompletionRequest.stop(body.get("stop")), false);
         ObjectNode root = completions.answer(request);

@@ -38,10 +38,15 @@ record CompletionRequest(String model, List<Prompt> prompts, int maxTokens, bool
         int maxTokens = intField(body, "max_tokens", 16, 0);
         Integer logprobs = optionalInt(body, "logprobs", MAX_LOGPROBS);
         Integer promptLogprobs = optionalInt(body, "prompt_logprobs", MAX_LOGPROBS);
-        JsonNode model = body.get("model");
-        return new CompletionRequest(model == null || model.isNull() ? null : model.asText(), prompts(body.get("prompt")),
+        return new CompletionRequest(model(body), prompts(body.get("prompt")),
                 maxTokens, body.path("echo").asBoolean(false), logprobs, promptLogprobs, stop(body.get("stop")),
                 body.path("add_special_tokens").asBoolean(true));
+    }
+
+    /** The model asked for, or null when the request names none. */
+    static String model(JsonNode body) {
+        JsonNode model = body.get("model");
+        return model == null || model.isNull() ? null : model.asText();
     }
 
     /** What proctor serve refuses rather than ignores, on either endpoint: streaming, several choices, sampling. */

@@ -99,7 +99,7 @@ public final class ContextEncoding {
     }
 
     /** @throws ProctorException when a continuation adds no token after its context */
-    static int[] nonEmpty(int[] continuation, String text) {
+    public static int[] nonEmpty(int[] continuation, String text) {
         if (continuation.length == 0) {
             throw new ProctorException("continuation '" + text + "' encodes to no tokens after its context");
         }

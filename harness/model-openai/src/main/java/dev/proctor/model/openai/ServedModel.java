@@ -165,8 +165,9 @@ final class ServedModel implements Model {
         int[] ids = null;
         if (encoding != null) {
             ContextEncoding.TokenPair pair = encoding.pair(r.context(), r.continuation());
-            ids = Arrays.copyOf(pair.context(), pair.context().length + pair.continuation().length);
-            System.arraycopy(pair.continuation(), 0, ids, pair.context().length, pair.continuation().length);
+            int[] continuation = ContextEncoding.nonEmpty(pair.continuation(), r.continuation());
+            ids = Arrays.copyOf(pair.context(), pair.context().length + continuation.length);
+            System.arraycopy(continuation, 0, ids, pair.context().length, continuation.length);
             int cut = Math.max(0, ids.length - maxModelLength);
             contextLength = pair.context().length - cut;
             if (contextLength < 1) {

@@ -3,44 +3,37 @@ package dev.proctor.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.Jinjava;
-import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
-import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.objects.date.DateTimeProvider;
 import dev.proctor.datafiles.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A Hugging Face chat template rendered with Jinjava, set up as transformers sets up Jinja2 for
- * {@code apply_chat_template}: {@code trim_blocks} and {@code lstrip_blocks} on (the latter done here, as Jinja2 does
- * it), Jinja2's whitespace control and operator precedence, the template's one trailing newline dropped
- * ({@code keep_trailing_newline} is false), {@code raise_exception(msg)} and the tokenizer's special tokens
- * ({@code bos_token}, {@code eos_token}, ...) bound. Jinjava records what Jinja2 would raise (an unknown method such as
- * Python's {@code str.startswith}, {@code raise_exception}) and goes on rendering; here any recorded error is fatal,
- * so a template that Jinjava cannot render exactly is refused, not rendered wrong.
+ * A Hugging Face chat template rendered with Jinjava as transformers renders it with Jinja2 for
+ * {@code apply_chat_template} ({@link Jinja2Engine} has the details): {@code trim_blocks} and {@code lstrip_blocks} on
+ * (the latter done here, as Jinja2 does it), the template's one trailing newline dropped ({@code keep_trailing_newline}
+ * is false), Python's str methods and slices, transformers' {@code tojson}, {@code raise_exception(msg)},
+ * {@code strftime_now(fmt)} and the tokenizer's special tokens ({@code bos_token}, {@code eos_token}, ...) bound.
+ * Jinjava records what Jinja2 would raise and goes on rendering; here any recorded error is fatal, so a template that
+ * Jinjava cannot render exactly is refused, not rendered wrong.
  */
 public final class ChatTemplate {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * Jinja2's rules where Jinjava keeps older ones by default: {@code {{-} and {@code -}}} trim around expressions,
-     * filters bind tighter than {@code +} ({@code content | trim + '<|eot_id|>'}), adjacent text stays one node.
-     */
-    private static final LegacyOverrides JINJA2_SEMANTICS = LegacyOverrides.newBuilder()
-            .withUseTrimmingForNotesAndExpressions(true).withParseWhitespaceControlStrictly(true)
-            .withUseNaturalOperatorPrecedence(true).withAllowAdjacentTextNodes(true).withKeepNullableLoopValues(true)
-            .build();
+    /** Bound by {@link #render}'s own parameters, so not again by its variables (Python would refuse them twice). */
+    private static final Set<String> OWN_PARAMETERS = Set.of("messages", "add_generation_prompt");
     /** Spaces and tabs that open a line before a block or comment tag without its own whitespace control. */
     private static final Pattern LINE_INDENT_BEFORE_TAG = Pattern.compile("(?m)^[ \\t]+(?=\\{[%#](?![+-]))");
 
@@ -56,14 +49,17 @@ public final class ChatTemplate {
      * @param specialTokens names such as {@code bos_token} and their text
      */
     public ChatTemplate(String source, String origin, Map<String, String> specialTokens) {
+        this(source, origin, specialTokens, System::currentTimeMillis, ZoneId.systemDefault());
+    }
+
+    /** A template whose {@code strftime_now} reads this clock in this zone (tests fix them). */
+    ChatTemplate(String source, String origin, Map<String, String> specialTokens, DateTimeProvider clock,
+            ZoneId zone) {
         this.source = source;
         this.origin = origin;
         this.specialTokens = Map.copyOf(specialTokens);
         this.prepared = lstripBlocks(withoutTrailingNewline(source));
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(false)
-                .withLegacyOverrides(JINJA2_SEMANTICS).build());
-        jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception",
-                ChatTemplate.class, "raiseException", String.class));
+        this.jinjava = new Jinja2Engine(clock, zone);
     }
 
     /** The template in a file ({@code --chat-template FILE}), with the special tokens of the tokenizer config beside. */
@@ -131,7 +127,26 @@ public final class ChatTemplate {
      * @throws ChatTemplateException when the template raises or Jinjava records any error
      */
     public String render(List<ChatMessage> messages, boolean addGenerationPrompt) {
+        return render(messages, addGenerationPrompt, Map.of());
+    }
+
+    /**
+     * The prompt for these messages with more of {@code apply_chat_template}'s keyword arguments: {@code tools} and
+     * {@code documents} (lists of JSON-like maps; unbound, so None, when absent) and any variable the template reads
+     * ({@code date_string}, {@code enable_thinking}, ...). As in transformers they override special tokens of the same
+     * name. Values are what JSON holds: strings, numbers, booleans, null, lists and maps.
+     *
+     * @throws IllegalArgumentException where {@code variables} names {@code messages} or {@code add_generation_prompt}
+     * @throws ChatTemplateException    when the template raises or Jinjava records any error
+     */
+    public String render(List<ChatMessage> messages, boolean addGenerationPrompt, Map<String, ?> variables) {
+        for (String own : OWN_PARAMETERS) {
+            if (variables.containsKey(own)) {
+                throw new IllegalArgumentException("'" + own + "' is a parameter of render, not a variable");
+            }
+        }
         Map<String, Object> bindings = new HashMap<>(specialTokens);
+        bindings.putAll(variables);
         List<Map<String, Object>> turns = new ArrayList<>();
         for (ChatMessage m : messages) {
             Map<String, Object> turn = new LinkedHashMap<>();
@@ -145,7 +160,7 @@ public final class ChatTemplate {
         if (result.hasErrors()) {
             List<String> errors = new ArrayList<>();
             for (TemplateError e : result.getErrors()) {
-                errors.add((e.getLineno() > 0 ? "line " + e.getLineno() + ": " : "") + raised(e).orElse(e.getMessage()));
+                errors.add((e.getLineno() > 0 ? "line " + e.getLineno() + ": " : "") + raised(e).orElse(describe(e)));
             }
             throw new ChatTemplateException("the chat template " + origin + " did not render: "
                     + String.join("; ", errors));
@@ -168,6 +183,14 @@ public final class ChatTemplate {
         throw new ChatTemplateException("the chat template raised: " + message);
     }
 
+    /**
+     * {@code strftime_now(format)} as transformers defines it: the render's current local time, formatted as Python's
+     * {@code strftime} does. (Public only because Jinjava calls template functions by reflection.)
+     */
+    public static String strftimeNow(String format) {
+        return Strftime.now(format);
+    }
+
     /** The template's own refusal, where {@code raise_exception} caused the error (Jinjava wraps it). */
     private static Optional<String> raised(TemplateError error) {
         for (Throwable t = error.getException(); t != null; t = t.getCause()) {
@@ -176,6 +199,17 @@ public final class ChatTemplate {
             }
         }
         return Optional.empty();
+    }
+
+    /** Jinjava's message, with the cause it leaves out ("Error invoking function ...") appended. */
+    private static String describe(TemplateError error) {
+        Throwable root = error.getException();
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(error.getMessage());
+        return root == null || root.getMessage() == null || message.contains(root.getMessage()) ? message
+                : message + ": " + root.getMessage();
     }
 
     /**

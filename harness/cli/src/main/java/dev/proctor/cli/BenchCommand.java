@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunConfig config = taskOptions.config(batchTokens, 2, 95);
+        RunConfig config = taskOptions.config(modelOptions.spec(), batchTokens, 2, 95);
         Evaluator evaluator = taskOptions.evaluator();
         ModelSpec modelSpec = modelOptions.spec();
         try (Model model = evaluator.open(modelSpec)) {

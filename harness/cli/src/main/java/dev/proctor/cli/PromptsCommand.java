@@ -45,8 +45,9 @@ final class PromptsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Evaluator evaluator = taskOptions.evaluator();
         EvaluationPlan plan;
+        RunConfig config = taskOptions.config(modelOptions.spec(), RunConfig.DEFAULT_BATCH_TOKENS, 2, 95);
         try (Model model = evaluator.open(modelOptions.spec())) {
-            plan = evaluator.planPrompts(taskOptions.config(RunConfig.DEFAULT_BATCH_TOKENS, 2, 95), model.tokenizer());
+            plan = evaluator.planPrompts(config, model.tokenizer());
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

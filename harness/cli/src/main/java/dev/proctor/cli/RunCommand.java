@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfig config = taskOptions.config(batchTokens, resamples, confidence);
+        RunConfig config = taskOptions.config(modelOptions.spec(), batchTokens, resamples, confidence);
         RunOutput output = outDir != null ? RunOutput.at(outDir) : RunOutput.under(reportsDir);
         Evaluation evaluation = taskOptions.evaluator().evaluate(config, modelOptions.spec(), output,
                 progress.listener());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.api.ProctorException;
+import dev.proctor.api.UnknownNameException;
+import dev.proctor.api.task.mc.McTask;
 import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.datafiles.Sha256;
@@ -12,8 +14,10 @@ import dev.proctor.report.HarnessVersion;
 import dev.proctor.tasks.mc.AnswerRule;
 import dev.proctor.tasks.mc.GenerationScorer;
 import dev.proctor.tasks.mc.MultipleChoiceTask;
+import dev.proctor.tasks.mc.NoAnswer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code proctor score generation}: generations made by any system, scored against gold letters with a named answer
- * rule, as a run's generate mode scores its own.
+ * rule, as a run's generate mode scores its own: several letters for a benchmark whose questions may have several
+ * answers (MMCU), and a seeded random letter for an unread answer only when asked.
  */
 @Command(name = "generation", mixinStandardHelpOptions = true,
         description = "Score generated answers (PRED: {\"id\", \"generation\"} lines) against gold letters (GOLD:"
@@ -41,10 +46,26 @@ public final class ScoreGenerationCommand implements Callable<Integer> {
     @Option(names = "--pred", required = true, paramLabel = "PRED.jsonl", description = "Generations.")
     Path predictions;
 
-    @Option(names = "--rule", defaultValue = "first-letter", paramLabel = "NAME",
-            description = "first-letter (default), lm-eval-exact, ceval-zero-shot, ceval-few-shot, ceval-cot,"
-                    + " opencompass-first-capital, opencompass-first-option.")
+    @Option(names = "--rule", paramLabel = "NAME",
+            description = "first-letter, lm-eval-exact, ceval-zero-shot, ceval-few-shot, ceval-cot,"
+                    + " opencompass-first-capital, opencompass-first-option, mmcu. Default: the task's own rule (mmcu"
+                    + " for mmcu), else first-letter.")
     String rule;
+
+    @Option(names = "--no-answer", defaultValue = "wrong", paramLabel = "POLICY",
+            description = "What an answer the rule reads nothing in counts as: wrong (default), or random-letter"
+                    + " (a letter drawn with --seed, as CMMLU's extract_choice does; still counted in no_answer).")
+    String noAnswer;
+
+    @Option(names = "--seed", defaultValue = "1234", description = "Seed of --no-answer random-letter."
+            + " Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--bad-labels", defaultValue = "refuse", paramLabel = "POLICY",
+            description = "For a task whose answers may be several letters (mmcu): refuse (default) a gold answer"
+                    + " that is not distinct letters (ABFD, c), or never-correct: keep it, scored as MMCU's script"
+                    + " scores it.")
+    String badLabels;
 
     @Option(names = "--intersection", description = "Score only the ids in both files, as the official scorers"
             + " do silently (the numbers left out are reported); default: refuse, naming them.")
@@ -58,18 +79,29 @@ public final class ScoreGenerationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(TaskRegistry.discover().get(task) instanceof MultipleChoiceTask)) {
+        if (!(TaskRegistry.discover().get(task) instanceof MultipleChoiceTask mc)) {
             throw new ProctorException("task " + task + " is not a multiple-choice task: its answers are not letters");
         }
-        AnswerRule answerRule = AnswerRule.parse(rule);
+        McTask benchmark = mc.benchmark();
+        AnswerRule answerRule = AnswerRule.parse(rule != null ? rule
+                : benchmark.answerRule().orElse(AnswerRule.FIRST_LETTER.id()));
+        boolean keepBad = switch (badLabels.strip()) {
+            case "refuse" -> false;
+            case "never-correct" -> true;
+            default -> throw new UnknownNameException("--bad-labels policy", badLabels,
+                    List.of("refuse", "never-correct"));
+        };
         GenerationScorer.Result r = GenerationScorer.score(gold, predictions, answerRule, McTemplate.ABCD,
-                intersection);
+                new GenerationScorer.Options(intersection, benchmark.multipleAnswers(), keepBad,
+                        NoAnswer.parse(noAnswer, seed)));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(r)));
+            out.println(JSON.writeValueAsString(toJson(r, keepBad)));
         } else {
-            out.printf(Locale.ROOT, "%s, rule %s: accuracy %.4f over %d items; no letter read in %.4f%s%n", task,
-                    answerRule.id(), r.accuracy(), r.n(), r.noAnswer(), intersection ? String.format(Locale.ROOT,
+            out.printf(Locale.ROOT, "%s, rule %s: accuracy %.4f over %d items; no letter read in %.4f%s%s%n", task,
+                    answerRule.id(), r.accuracy(), r.n(), r.noAnswer(), r.unread().randomLetter()
+                    ? " (each scored as a random letter, seed " + r.unread().seed() + ")" : "",
+                    intersection ? String.format(Locale.ROOT,
                     " (left out: %d gold items without a prediction, %d predictions without gold)",
                     r.goldWithoutPrediction(), r.predictionsWithoutGold()) : "");
         }
@@ -77,7 +109,7 @@ public final class ScoreGenerationCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ObjectNode toJson(GenerationScorer.Result r) {
+    private ObjectNode toJson(GenerationScorer.Result r, boolean keepBad) {
         ObjectNode root = JSON.createObjectNode();
         HarnessVersion.current().describeIn(root.putObject("harness"));
         root.put("command", "score generation");
@@ -90,6 +122,14 @@ public final class ScoreGenerationCommand implements Callable<Integer> {
         root.put("accuracy", r.accuracy());
         root.put("n", r.n());
         root.put("no_answer", r.noAnswer());
+        ObjectNode unread = root.putObject("noAnswerPolicy").put("policy", r.unread().policy().id())
+                .put("description", r.unread().description());
+        if (r.unread().randomLetter()) {
+            unread.put("seed", r.unread().seed());
+        }
+        if (keepBad) {
+            root.put("badLabelsKept", r.badLabels());
+        }
         if (intersection) {
             root.putObject("leftOut").put("goldWithoutPrediction", r.goldWithoutPrediction())
                     .put("predictionsWithoutGold", r.predictionsWithoutGold());
@@ -98,6 +138,7 @@ public final class ScoreGenerationCommand implements Callable<Integer> {
         for (GenerationScorer.ItemResult item : r.items()) {
             ObjectNode o = items.addObject().put("id", item.id());
             item.extracted().ifPresentOrElse(e -> o.put("extracted", e), () -> o.putNull("extracted"));
+            item.randomLetter().ifPresent(letter -> o.put("randomLetter", letter));
             o.put("gold", item.gold()).put("correct", item.correct());
         }
         return root;

@@ -2,14 +2,12 @@ package dev.proctor.cli;
 
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.Model;
-import dev.proctor.api.model.ModelSpec;
 import dev.proctor.chat.ChatTemplate;
 import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.registry.ModelRegistry;
 import dev.proctor.lm.CausalLmModel;
 import dev.proctor.serve.ProctorServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -91,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         String name = servedName != null ? servedName : model.info().name();
         Optional<ChatTemplate> chat;
         try {
-            chat = chatTemplate(modelOptions.spec());
+            chat = ChatTemplates.find(chatTemplateFile, modelOptions.spec());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -108,17 +106,5 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
-    }
-
-    /** {@code --chat-template FILE}, else the model directory's {@code tokenizer_config.json}, else none. */
-    private Optional<ChatTemplate> chatTemplate(ModelSpec model) {
-        Path config = Path.of(model.location()).resolve("tokenizer_config.json");
-        if (chatTemplateFile != null) {
-            if (!Files.isRegularFile(chatTemplateFile)) {
-                throw new ProctorException("--chat-template " + chatTemplateFile + ": no such file");
-            }
-            return Optional.of(ChatTemplate.fromFile(chatTemplateFile, ChatTemplate.specialTokens(config)));
-        }
-        return Files.isRegularFile(config) ? ChatTemplate.fromTokenizerConfig(config) : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.proctor.cli;
 
 import dev.proctor.api.ProctorException;
+import dev.proctor.api.model.ModelSpec;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.ScoringMode;
 import dev.proctor.api.task.Split;
@@ -56,7 +57,8 @@ final class TaskOptions {
 
     @Option(names = "--answer-rule", paramLabel = "NAME",
             description = "With --scoring generate: how the letter is read: first-letter (default), lm-eval-exact,"
-                    + " ceval-zero-shot, ceval-few-shot, ceval-cot, opencompass-first-capital, opencompass-first-option.")
+                    + " ceval-zero-shot, ceval-few-shot, ceval-cot, opencompass-first-capital, opencompass-first-option,"
+                    + " mmcu (mmcu's default).")
     String answerRule;
 
     @Option(names = "--max-gen-tokens", paramLabel = "N",
@@ -73,7 +75,8 @@ final class TaskOptions {
     long seed;
 
     @Option(names = "--task-arg", paramLabel = "KEY=VALUE",
-            description = "A task option (retrieval: top-k, k, language). Repeatable.")
+            description = "A task option (retrieval: top-k, k, language; multiple choice with --scoring generate:"
+                    + " no-answer=wrong|random-letter; mmcu: bad-labels=refuse|never-correct). Repeatable.")
     Map<String, String> taskArgs = new LinkedHashMap<>();
 
     @Option(names = "--data-dir", paramLabel = "[TASK=]DIR",
@@ -88,6 +91,9 @@ final class TaskOptions {
     @Option(names = "--offline", description = "Never touch the network: data missing from the cache is an error"
             + " naming the files and the fetch command.")
     boolean offline;
+
+    @Mixin
+    ChatOptions chatOptions = new ChatOptions();
 
     @Mixin
     LockOptions lockOptions = new LockOptions();
@@ -107,7 +113,8 @@ final class TaskOptions {
         return registry;
     }
 
-    TaskSettings settings() {
+    /** @param model the model, whose chat template {@code --apply-chat-template} renders */
+    TaskSettings settings(ModelSpec model) {
         Map<String, String> args = new LinkedHashMap<>(taskArgs);
         if (answerRule != null) {
             args.put("answer-rule", answerRule);
@@ -119,12 +126,12 @@ final class TaskOptions {
             args.put("max-length", String.valueOf(maxLength));
         }
         return new TaskSettings(Split.parse(split), shots, limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
-                PromptFormat.parse(format), ScoringMode.parse(scoring), seed, args);
+                PromptFormat.parse(format), ScoringMode.parse(scoring), seed, args, chatOptions.resolve(model));
     }
 
     /** The run's configuration; the bootstrap is seeded with the run's seed. */
-    RunConfig config(int batchTokens, int resamples, double confidence) {
-        return new RunConfig(tasks, settings(), batchTokens, Intervals.bootstrap(resamples, seed, confidence));
+    RunConfig config(ModelSpec model, int batchTokens, int resamples, double confidence) {
+        return new RunConfig(tasks, settings(model), batchTokens, Intervals.bootstrap(resamples, seed, confidence));
     }
 
     Evaluator evaluator() {

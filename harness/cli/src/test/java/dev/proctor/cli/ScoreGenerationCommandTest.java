@@ -69,6 +69,70 @@ class ScoreGenerationCommandTest {
     }
 
     @Test
+    void mmcuScoresSeveralLettersByItsOwnRuleInOrder() throws Exception {
+        Path gold = write("mmcu-gold.jsonl", "{\"id\":\"q1\",\"answer\":\"ABD\"}", "{\"id\":\"q2\",\"answer\":\"AB\"}",
+                "{\"id\":\"q3\",\"answer\":\"C\"}", "{\"id\":\"q4\",\"answer\":\"D\"}");
+        Path pred = write("mmcu-pred.jsonl", "{\"id\":\"q1\",\"generation\":\"A、B、D\"}",
+                "{\"id\":\"q2\",\"generation\":\"BA\"}", "{\"id\":\"q3\",\"generation\":\"答案是C\"}",
+                "{\"id\":\"q4\",\"generation\":\"不知道\"}");
+        CliRun run = CliRun.of("score", "generation", "--task", "mmcu", "--gold", gold.toString(), "--pred",
+                pred.toString(), "--json");
+        assertEquals(0, run.exitCode(), run::err);
+        JsonNode r = Samples.JSON.readTree(run.out());
+        assertEquals("mmcu", r.get("rule").asText(), "the task's own rule by default");
+        assertEquals(0.5, r.get("accuracy").asDouble(), 1e-12, "ABD and C right; BA is not AB");
+        assertEquals(0.25, r.get("no_answer").asDouble(), 1e-12);
+        assertEquals("wrong", r.at("/noAnswerPolicy/policy").asText());
+        assertEquals("BA", r.at("/items/1/extracted").asText());
+        assertTrue(r.at("/items/3/randomLetter").isMissingNode());
+
+        CliRun single = CliRun.of("score", "generation", "--task", "ceval", "--gold", gold.toString(), "--pred",
+                pred.toString());
+        assertEquals(1, single.exitCode());
+        assertTrue(single.err().contains("one of A, B, C, D, found 'ABD'"), single.err());
+    }
+
+    @Test
+    void aSeededRandomLetterReplacesAnUnreadAnswerOnlyWhenAsked() throws Exception {
+        Path pred = write("pred.jsonl", "{\"id\":\"q1\",\"generation\":\"B\"}",
+                "{\"id\":\"q2\",\"generation\":\"no idea\"}", "{\"id\":\"q3\",\"generation\":\"none\"}",
+                "{\"id\":\"q4\",\"generation\":\"D\"}");
+        CliRun run = CliRun.of("score", "generation", "--task", "cmmlu", "--gold", gold().toString(), "--pred",
+                pred.toString(), "--no-answer", "random-letter", "--json");
+        assertEquals(0, run.exitCode(), run::err);
+        JsonNode r = Samples.JSON.readTree(run.out());
+        assertEquals(0.5, r.get("no_answer").asDouble(), 1e-12, "still counted");
+        assertEquals(1234, r.at("/noAnswerPolicy/seed").asLong());
+        // Python: random.Random(sha256("1234:q2")[:8] >> 1).randrange(4) -> D, and for q3 -> D
+        assertEquals("D", r.at("/items/1/randomLetter").asText());
+        assertEquals("D", r.at("/items/2/randomLetter").asText());
+        assertTrue(r.at("/items/1/extracted").isNull());
+        assertEquals(0.5, r.get("accuracy").asDouble(), 1e-12, "q1 right, q2 D is not C, q3 D is not A, q4 right");
+        CliRun text = CliRun.of("score", "generation", "--task", "cmmlu", "--gold", gold().toString(), "--pred",
+                pred.toString(), "--no-answer", "random-letter", "--seed", "9");
+        assertTrue(text.out().contains("random letter, seed 9"), text.out());
+    }
+
+    @Test
+    void mmcuGoldThatNoAnswerCanMatchIsRefusedUnlessKept() throws Exception {
+        Path gold = write("bad-gold.jsonl", "{\"id\":\"q1\",\"answer\":\"AB\"}", "{\"id\":\"q2\",\"answer\":\"ABFD\"}");
+        Path pred = write("bad-pred.jsonl", "{\"id\":\"q1\",\"generation\":\"AB\"}",
+                "{\"id\":\"q2\",\"generation\":\"ABFD\"}");
+        CliRun refused = CliRun.of("score", "generation", "--task", "mmcu", "--gold", gold.toString(), "--pred",
+                pred.toString());
+        assertEquals(1, refused.exitCode());
+        assertTrue(refused.err().contains(gold + ":2") && refused.err().contains("distinct letters of A, B, C, D")
+                && refused.err().contains("found 'ABFD'") && refused.err().contains("--bad-labels never-correct"),
+                refused.err());
+        CliRun kept = CliRun.of("score", "generation", "--task", "mmcu", "--gold", gold.toString(), "--pred",
+                pred.toString(), "--bad-labels", "never-correct", "--json");
+        assertEquals(0, kept.exitCode(), kept::err);
+        JsonNode r = Samples.JSON.readTree(kept.out());
+        assertEquals(0.5, r.get("accuracy").asDouble(), 1e-12, "ABFD is never matched: the rule reads AB");
+        assertEquals(1, r.get("badLabelsKept").asInt());
+    }
+
+    @Test
     void badInputNamesFileLineAndExpectation() throws Exception {
         Path pred = write("pred.jsonl", "{\"id\":\"q1\",\"generation\":\"B\"}", "{\"id\":\"q2\"}");
         CliRun missing = CliRun.of("score", "generation", "--task", "ceval", "--gold", gold().toString(), "--pred",

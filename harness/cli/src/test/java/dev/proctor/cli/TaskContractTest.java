@@ -63,11 +63,14 @@ class TaskContractTest {
     @RegisterExtension
     static final IsolatedCache CACHE = new IsolatedCache();
 
-    /** Every task with every scoring mode it distinguishes. */
+    /** Every task with every scoring mode it distinguishes and accepts (MMCU refuses letter and loglik, saying why). */
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
         for (Task task : TaskRegistry.discover().all()) {
             for (ScoringMode mode : ScoringMode.values()) {
+                if (task.unscorableReason(settings(task, mode)).isPresent()) {
+                    continue;
+                }
                 Set<RequestKind<?, ?>> kinds = task.requestKinds(settings(task, mode));
                 if (mode == ScoringMode.LETTER || !kinds.equals(task.requestKinds(settings(task, ScoringMode.LETTER)))
                         || !task.metrics(settings(task, mode)).equals(task.metrics(settings(task, ScoringMode.LETTER)))) {

@@ -3,6 +3,7 @@ package dev.proctor.api.task;
 import dev.proctor.api.ProctorException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -17,10 +18,18 @@ import java.util.TreeMap;
  * @param scoring how multiple-choice items are put to the model
  * @param seed    seed of every random choice
  * @param args    task options ({@code --task-arg KEY=VALUE}); each task takes the keys it declares
+ * @param chat    how prompts are put to a chat model ({@code --apply-chat-template}); empty for plain prompts
  */
 public record TaskSettings(Split split, int shots, OptionalInt limit, PromptFormat format, ScoringMode scoring,
-                           long seed, Map<String, String> args) {
+                           long seed, Map<String, String> args, Optional<ChatPrompting> chat) {
+    /** Plain prompts, no chat template. */
+    public TaskSettings(Split split, int shots, OptionalInt limit, PromptFormat format, ScoringMode scoring, long seed,
+                        Map<String, String> args) {
+        this(split, shots, limit, format, scoring, seed, args, Optional.empty());
+    }
+
     public TaskSettings {
+        Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(format, "format");

@@ -23,10 +23,15 @@ final class Servers {
     }
 
     static ProctorServer embedded(Optional<String> apiKey, double faultRate) throws IOException {
+        return embedded(apiKey, faultRate, new ChatTemplate(IDENTITY_CHAT, "identity", Map.of()));
+    }
+
+    /** The embedded model served with this chat template for {@code /v1/chat/completions}. */
+    static ProctorServer embedded(Optional<String> apiKey, double faultRate, ChatTemplate chat) throws IOException {
         CausalLmModel model = (CausalLmModel) ModelRegistry.discover().open(
                 new ModelSpec("embedded", EmbeddedModels.DEFAULT, "cpu", Map.of()));
         return new ProctorServer(model.lm(), "tiny-gpt", "127.0.0.1", 0, 8192, apiKey, faultRate, 7,
-                Optional.of(new ChatTemplate(IDENTITY_CHAT, "identity", Map.of())));
+                Optional.of(chat));
     }
 
     static String url(ProctorServer server) {

@@ -38,7 +38,13 @@ final class ResultsJson {
                          Map<String, String> notes) {
         ObjectNode root = JsonValues.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
-        root.set("provenance", provenance(provenance));
+        ObjectNode provenanceNode = provenance(provenance);
+        root.set("provenance", provenanceNode);
+        if (provenance.config().settings().chat().isPresent() && !plan.items().isEmpty()) {
+            // the template's output on the first item shows what every prompt looked like
+            ((ObjectNode) provenanceNode.path("config").path("chat"))
+                    .put("firstRenderedPrompt", plan.items().get(0).item().prompt());
+        }
         ArrayNode tasks = root.putArray("tasks");
         Map<String, Map<String, Map<String, Integer>>> facts = FactCounts.of(plan.items());
         for (TaskPlan t : plan.tasks().values()) {
@@ -121,6 +127,7 @@ final class ResultsJson {
         node.put("seed", s.seed());
         ObjectNode args = node.putObject("taskArgs");
         s.args().forEach(args::put);
+        s.chat().ifPresent(chat -> node.set("chat", JsonValues.tree(chat.describe())));
         node.put("batchTokens", c.batchTokens());
         ObjectNode dirs = node.putObject("dataDirs");
         dataDirs.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * How an answer letter is read from a generation, by name: the rule is recorded with every generated answer, and
- * nothing read is ever replaced by a guess ("no answer" is counted).
+ * "no answer" is counted; an unread answer is replaced by a guess only where a run asks for CMMLU's random letter
+ * ({@link NoAnswer}), and then says so item by item.
  */
 public enum AnswerRule implements NamedChoice {
     /**
@@ -58,7 +59,15 @@ public enum AnswerRule implements NamedChoice {
      * the first matching pattern captured ({@code "DA"} gives A).
      */
     OPENCOMPASS_FIRST_OPTION("opencompass-first-option", "OpenCompass first_option_postprocess: its pattern list in"
-            + " order, the first option letter in the first match");
+            + " order, the first option letter in the first match"),
+    /**
+     * MMCU's rule (Felixgithub2017/MMCU TestChatGPT.py): {@code 、 . , ; ，} deleted from the response, then the first
+     * run of one to four of A-D that repeats no letter; none is no answer (upstream's {@code 未成功回答}). It reads
+     * several letters ("ABD", in the order written) for questions with several answers; spaces are kept, so "A B"
+     * gives "A".
+     */
+    MMCU("mmcu", "MMCU TestChatGPT.py: 、 . , ; ， deleted, then the first match of [ABCD]{1,4} without a repeated"
+            + " letter, the letters kept in order");
 
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
@@ -83,7 +92,27 @@ public enum AnswerRule implements NamedChoice {
         return NamedChoice.lookup(AnswerRule.class, "answer rule", id);
     }
 
-    /** The index of the letter the generation answers, or empty when it answers none. */
+    /**
+     * The letters the generation answers, as this rule reads them: one of {@code letters}, or for {@link #MMCU} one to
+     * four of A-D in the order written; empty when it answers none.
+     */
+    public Optional<String> read(String generation, List<String> letters) {
+        if (this == MMCU) {
+            String pred = UpstreamRules.mmcu(generation);
+            return pred.equals(UpstreamRules.MMCU_UNANSWERED) ? Optional.empty() : Optional.of(pred);
+        }
+        return extract(generation, letters).map(letters::get);
+    }
+
+    /** Whether the rule may read several letters ({@link #read} then answers a question with several answers). */
+    public boolean readsSeveral() {
+        return this == MMCU;
+    }
+
+    /**
+     * The index of the letter the generation answers, or empty when it answers none; for {@link #MMCU}, the index
+     * when it read exactly one letter.
+     */
     public Optional<Integer> extract(String generation, List<String> letters) {
         return switch (this) {
             case FIRST_LETTER -> firstLetter(generation, letters);
@@ -100,6 +129,7 @@ public enum AnswerRule implements NamedChoice {
             case OPENCOMPASS_FIRST_CAPITAL -> indexOf(letters, UpstreamRules.firstCapital(generation));
             case OPENCOMPASS_FIRST_OPTION -> indexOf(letters,
                     UpstreamRules.firstOption(generation, String.join("", letters)));
+            case MMCU -> indexOf(letters, UpstreamRules.mmcu(generation));
         };
     }
 

@@ -64,6 +64,6 @@ public final class FewShotSelector {
 
     private static boolean sameContent(Item a, Item b) {
         return a.question().equals(b.question()) && a.choices().equals(b.choices()) && a.gold() == b.gold()
-                && Objects.equals(a.subject(), b.subject());
+                && Objects.equals(a.goldLetters(), b.goldLetters()) && Objects.equals(a.subject(), b.subject());
     }
 }

@@ -2,6 +2,7 @@ package dev.proctor.tasks.mc;
 
 import dev.proctor.api.DataFormatException;
 import dev.proctor.api.ProctorException;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.datafiles.JsonLine;
 import dev.proctor.datafiles.JsonLinesReader;
 import java.nio.file.Path;
@@ -15,22 +16,37 @@ import java.util.Optional;
  * Scores generations made by any system against gold letters with a named {@link AnswerRule}: gold lines
  * {@code {"id", "answer"}}, prediction lines {@code {"id", "generation"}}. Every gold item needs a prediction and
  * every prediction a gold item: the official scorers silently drop both kinds of stray, here they are refused with
- * their ids unless the intersection is asked for (then counted and reported).
+ * their ids unless the intersection is asked for (then counted and reported). For a benchmark whose questions may have
+ * several answers, a gold answer is letters ({@code "ABD"}) and the letters read must equal it, order included, as
+ * MMCU's script compares them.
  */
 public final class GenerationScorer {
     /** How many stray ids a refusal names. */
     private static final int NAMED = 10;
 
-    /** One scored item: the letter read (absent: none) and whether it is the gold one. */
-    public record ItemResult(String id, Optional<String> extracted, String gold, boolean correct) {
+    /** One scored item: the letters read (absent: none), the random letter scored instead if any, and the verdict. */
+    public record ItemResult(String id, Optional<String> extracted, String gold, boolean correct,
+                             Optional<String> randomLetter) {
     }
 
     /**
-     * The scores: accuracy over {@code n} items, the share with no letter read, and what was left out of the
-     * intersection (always 0 unless asked for).
+     * The scores: accuracy over {@code n} items, the share with no letter read, what was left out of the
+     * intersection (always 0 unless asked for), and how many gold answers were kept though no letters can equal them.
      */
     public record Result(AnswerRule rule, int n, double accuracy, double noAnswer, List<ItemResult> items,
-                         int goldWithoutPrediction, int predictionsWithoutGold) {
+                         int goldWithoutPrediction, int predictionsWithoutGold, NoAnswer unread, int badLabels) {
+    }
+
+    /**
+     * How to score.
+     *
+     * @param intersection    score only the ids in both files
+     * @param multipleAnswers gold answers may be several letters ({@code "ABD"}, MMCU)
+     * @param keepBadLabels   with {@code multipleAnswers}: keep a gold answer that is not distinct letters ({@code
+     *                        "ABFD"}, {@code "c"}) and score it as MMCU's script does, never correct; else refuse it
+     * @param unread          what an answer the rule reads nothing in counts as
+     */
+    public record Options(boolean intersection, boolean multipleAnswers, boolean keepBadLabels, NoAnswer unread) {
     }
 
     private GenerationScorer() {
@@ -38,7 +54,12 @@ public final class GenerationScorer {
 
     public static Result score(Path gold, Path predictions, AnswerRule rule, List<String> letters,
                                boolean intersection) {
-        Map<String, String> answers = read(gold, "answer", letters);
+        return score(gold, predictions, rule, letters, new Options(intersection, false, false, NoAnswer.wrong()));
+    }
+
+    public static Result score(Path gold, Path predictions, AnswerRule rule, List<String> letters, Options options) {
+        boolean intersection = options.intersection();
+        Map<String, String> answers = read(gold, "answer", new GoldCheck(letters, options));
         Map<String, String> generations = read(predictions, "generation", null);
         List<String> unpredicted = answers.keySet().stream().filter(id -> !generations.containsKey(id)).toList();
         List<String> ungolded = generations.keySet().stream().filter(id -> !answers.containsKey(id)).toList();
@@ -50,22 +71,25 @@ public final class GenerationScorer {
         List<ItemResult> items = new ArrayList<>();
         int correct = 0;
         int none = 0;
+        int bad = 0;
         for (Map.Entry<String, String> e : answers.entrySet()) {
             String generation = generations.get(e.getKey());
             if (generation == null) {
                 continue;
             }
-            Optional<String> read = rule.extract(generation, letters).map(letters::get);
-            boolean right = read.isPresent() && read.get().equals(e.getValue());
+            Optional<String> read = rule.read(generation, letters);
+            Optional<String> random = read.isEmpty() ? options.unread().letter(e.getKey(), letters) : Optional.empty();
+            boolean right = read.or(() -> random).filter(e.getValue()::equals).isPresent();
             correct += right ? 1 : 0;
             none += read.isEmpty() ? 1 : 0;
-            items.add(new ItemResult(e.getKey(), read, e.getValue(), right));
+            bad += options.multipleAnswers() && !McTemplate.distinctLetters(e.getValue(), letters) ? 1 : 0;
+            items.add(new ItemResult(e.getKey(), read, e.getValue(), right, random));
         }
         if (items.isEmpty()) {
             throw new ProctorException("no id is in both " + gold + " and " + predictions + ": nothing to score");
         }
         return new Result(rule, items.size(), (double) correct / items.size(), (double) none / items.size(), items,
-                unpredicted.size(), ungolded.size());
+                unpredicted.size(), ungolded.size(), options.unread(), bad);
     }
 
     private static String stray(List<String> ids, String what) {
@@ -76,15 +100,33 @@ public final class GenerationScorer {
                 + (ids.size() > NAMED ? ", ..." : "") + "); ";
     }
 
+    /** Which gold answers are accepted: one letter; or, for several answers, distinct letters (or anything kept). */
+    private record GoldCheck(List<String> letters, Options options) {
+        /** What is wrong with a gold answer, as "expected ..., found ..."; null when it is accepted. */
+        String problem(String field, String value) {
+            String found = ", found '" + value + "'";
+            if (!options.multipleAnswers()) {
+                return letters.contains(value) ? null
+                        : "expected \"" + field + "\" to be one of " + String.join(", ", letters) + found;
+            }
+            if (options.keepBadLabels() || McTemplate.distinctLetters(value, letters)) {
+                return null;
+            }
+            return "expected \"" + field + "\" to be one or more distinct letters of " + String.join(", ", letters)
+                    + " (several answers written together, as \"ABD\")" + found + "; --bad-labels never-correct keeps"
+                    + " such an answer and scores it as MMCU's script does: never correct";
+        }
+    }
+
     /** id → the string field, in file order; a duplicate id, a missing field or (for gold) a non-letter is refused. */
-    private static Map<String, String> read(Path file, String field, List<String> letters) {
+    private static Map<String, String> read(Path file, String field, GoldCheck gold) {
         Map<String, String> out = new LinkedHashMap<>();
         for (JsonLine line : JsonLinesReader.read(file)) {
             String id = text(line, "id");
             String value = text(line, field);
-            if (letters != null && !letters.contains(value)) {
-                throw new DataFormatException(file, line.source().line(), "expected \"" + field + "\" to be one of "
-                        + String.join(", ", letters) + ", found '" + value + "'");
+            String problem = gold == null ? null : gold.problem(field, value);
+            if (problem != null) {
+                throw new DataFormatException(file, line.source().line(), problem);
             }
             if (out.put(id, value) != null) {
                 throw new DataFormatException(file, line.source().line(), "id '" + id + "' appears twice");

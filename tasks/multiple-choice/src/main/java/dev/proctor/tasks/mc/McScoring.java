@@ -11,6 +11,7 @@ import dev.proctor.api.request.Response;
 import dev.proctor.api.task.ItemScore;
 import dev.proctor.api.task.ScoringMode;
 import dev.proctor.api.task.TaskItem;
+import dev.proctor.api.task.mc.Item;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,9 @@ import java.util.Optional;
  * <ul>
  *   <li>letter: one log-likelihood request per choice, of the continuation's first token only (official MMLU/CMMLU);
  *   <li>loglik: one per choice, of the whole continuation (lm-evaluation-harness's multiple_choice);
- *   <li>generate: one greedy generation until a newline, the letter read by an {@link AnswerRule}.
+ *   <li>generate: one greedy generation until a newline, the letter read by an {@link AnswerRule} and compared with the
+ *       gold one as a string (several letters for MMCU, order included); what an unread answer counts as is
+ *       {@link NoAnswer}'s.
  * </ul>
  */
 final class McScoring {
@@ -35,20 +38,23 @@ final class McScoring {
     private final ScoringMode mode;
     private final AnswerRule rule;
     private final int maxNewTokens;
+    private final NoAnswer noAnswer;
 
-    McScoring(ScoringMode mode, AnswerRule rule, int maxNewTokens) {
+    McScoring(ScoringMode mode, AnswerRule rule, int maxNewTokens, NoAnswer noAnswer) {
         this.mode = mode;
         this.rule = rule;
         this.maxNewTokens = maxNewTokens;
+        this.noAnswer = noAnswer;
     }
 
-    static Metrics metrics(ScoringMode mode, AnswerRule rule) {
+    static Metrics metrics(ScoringMode mode, AnswerRule rule, NoAnswer noAnswer) {
         if (mode == ScoringMode.GENERATE) {
             return Metrics.means("exact_match", List.of(
                     MetricSpec.accuracy("exact_match", "the letter read from the generation by rule " + rule.id()
-                            + " (" + rule.description() + ") is the gold letter"),
+                            + " (" + rule.description() + ") is the gold letter"
+                            + (noAnswer.randomLetter() ? ", or, where none is read, a seeded random letter is" : "")),
                     new MetricSpec("no_answer", dev.proctor.api.metric.Aggregation.MEAN, false, true,
-                            "no letter could be read from the generation (counted as wrong, never guessed)")));
+                            "no letter could be read from the generation (" + noAnswer.description() + ")")));
         }
         String how = mode == ScoringMode.LETTER
                 ? "log-probability of each choice's first token after the prompt (official letter scoring)"
@@ -80,25 +86,43 @@ final class McScoring {
      * @param labels        each continuation without the delimiter: what acc_norm and acc_bytes divide by
      * @param letters       the item's choice letters
      */
-    TaskItem.Scorer scorer(int gold, List<String> continuations, List<String> labels, List<String> letters) {
+    TaskItem.Scorer scorer(Item item, List<String> continuations, List<String> labels, List<String> letters) {
         if (mode == ScoringMode.GENERATE) {
-            return responses -> generated((Generation) responses.get(0), gold, letters);
+            String gold = item.hasGold() ? item.goldLabel(letters) : null;
+            return responses -> generated((Generation) responses.get(0), item, gold, letters);
+        }
+        int gold = item.gold();
+        if (gold == Item.NO_GOLD && item.goldLetters() != null) {
+            return responses -> {
+                throw new IllegalStateException("item " + item.id() + " has several answers (" + item.goldLetters()
+                        + "): only generation scores it");
+            };
         }
         int goldBytes = gold >= 0 ? continuations.get(gold).getBytes(StandardCharsets.UTF_8).length : 0;
         return responses -> scored(responses, gold, goldBytes, labels);
     }
 
-    private ItemScore generated(Generation g, int gold, List<String> letters) {
-        Optional<Integer> answer = rule.extract(g.text(), letters);
+    /** The letters read (or, on request, a random letter where none is) against the gold letters, as strings. */
+    private ItemScore generated(Generation g, Item item, String gold, List<String> letters) {
+        Optional<String> read = rule.read(g.text(), letters);
+        Optional<String> random = read.isEmpty() ? noAnswer.letter(item.id(), letters) : Optional.empty();
+        Optional<String> answer = read.or(() -> random);
         Map<String, Double> values = new LinkedHashMap<>();
-        values.put("exact_match", answer.isPresent() && answer.get() == gold ? 1.0 : 0.0);
-        values.put("no_answer", answer.isEmpty() ? 1.0 : 0.0);
+        values.put("exact_match", answer.isPresent() && answer.get().equals(gold) ? 1.0 : 0.0);
+        values.put("no_answer", read.isEmpty() ? 1.0 : 0.0);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("generation", g.text());
-        details.put("extracted", answer.map(letters::get).orElse(null));
+        details.put("extracted", read.orElse(null));
         details.put("rule", rule.id());
+        random.ifPresent(letter -> details.put("randomLetter", letter));
         details.put("finish", g.finish().id());
-        return new ItemScore(values, answer.orElse(null), details);
+        return new ItemScore(values, answer.map(a -> prediction(a, item, letters)).orElse(null), details);
+    }
+
+    /** A choice index, as every scoring mode predicts one; the letters themselves where the answer is letters. */
+    private static Object prediction(String answer, Item item, List<String> letters) {
+        int index = letters.indexOf(answer);
+        return item.goldLetters() == null && index >= 0 ? (Object) index : answer;
     }
 
     private static ItemScore scored(List<Response> responses, int gold, int goldBytes, List<String> labels) {
@@ -154,5 +178,9 @@ final class McScoring {
 
     int maxNewTokens() {
         return maxNewTokens;
+    }
+
+    NoAnswer noAnswer() {
+        return noAnswer;
     }
 }

@@ -36,6 +36,8 @@ public final class MultipleChoiceTask implements Task {
     /** {@code --task-arg} keys. */
     static final String MAX_NEW_TOKENS = "max-gen-tokens";
     static final String ANSWER_RULE = "answer-rule";
+    /** What an answer the rule cannot read counts as under generate scoring: {@link NoAnswer.Policy}. */
+    static final String NO_ANSWER = "no-answer";
     /** The official rules' max_length (CMMLU's {@code --max_length}, hendrycks' 2048), capped at the context. */
     static final String MAX_LENGTH = "max-length";
     static final int DEFAULT_MAX_LENGTH = 2048;
@@ -68,12 +70,15 @@ public final class MultipleChoiceTask implements Task {
 
     @Override
     public Metrics metrics(TaskSettings settings) {
-        return McScoring.metrics(settings.scoring(), scoring(settings).rule());
+        McScoring scoring = scoring(settings);
+        return McScoring.metrics(settings.scoring(), scoring.rule(), scoring.noAnswer());
     }
 
     @Override
     public Set<String> argumentKeys() {
-        return Set.of(MAX_NEW_TOKENS, ANSWER_RULE, MAX_LENGTH);
+        Set<String> keys = new java.util.TreeSet<>(task.argumentKeys());
+        keys.addAll(List.of(MAX_NEW_TOKENS, ANSWER_RULE, MAX_LENGTH, NO_ANSWER));
+        return Set.copyOf(keys);
     }
 
     @Override
@@ -85,15 +90,21 @@ public final class MultipleChoiceTask implements Task {
         m.put("scoring", settings.scoring().id());
         m.put("shots", settings.shots());
         m.put("fewShotSampling", task.fewShotSampling(settings.format()).name().toLowerCase(java.util.Locale.ROOT));
-        if (settings.format() == PromptFormat.OFFICIAL) {
+        if (settings.format() == PromptFormat.OFFICIAL && settings.chat().isEmpty()) {
             m.put("maxLength", settings.intArg(MAX_LENGTH, DEFAULT_MAX_LENGTH, 1));
         }
+        settings.chat().ifPresent(chat -> m.put("chat", chat.describe()));
         if (settings.scoring() == ScoringMode.GENERATE) {
             m.put("answerRule", scoring.rule().id());
             m.put("answerRuleDescription", scoring.rule().description());
             m.put("stop", McScoring.STOP);
             m.put("maxNewTokens", scoring.maxNewTokens());
+            m.put("noAnswer", scoring.noAnswer().policy().id());
+            if (scoring.noAnswer().randomLetter()) {
+                m.put("noAnswerSeed", scoring.noAnswer().seed());
+            }
         }
+        m.putAll(task.describeSettings(settings));
         return m;
     }
 
@@ -124,7 +135,12 @@ public final class MultipleChoiceTask implements Task {
 
     @Override
     public Optional<String> unscorableReason(TaskSettings settings) {
-        return task.unscorableReason(settings.split());
+        Optional<String> split = task.unscorableReason(settings.split());
+        if (split.isPresent() || !task.multipleAnswers() || settings.scoring() == ScoringMode.GENERATE) {
+            return split;
+        }
+        return Optional.of(name() + " questions may have several right letters (answers such as \"ABD\", right only"
+                + " when given exactly), which no one choice's likelihood stands for: score it with --scoring generate");
     }
 
     @Override
@@ -136,19 +152,19 @@ public final class MultipleChoiceTask implements Task {
     public List<TaskItem> load(Path dataDir, Subject subject, PlanContext context, boolean requireGold) {
         TaskSettings settings = context.settings();
         McScoring scoring = scoring(settings);
-        List<Item> all = task.load(dataDir, subject, settings.split());
+        List<Item> all = task.load(dataDir, subject, settings.split(), settings);
         List<Item> items = settings.limit().isPresent() && settings.limit().getAsInt() < all.size()
                 ? all.subList(0, settings.limit().getAsInt()) : all;
         if (requireGold) {
             checkGold(items, "missing gold answer");
-            checkText(items);
+            checkText(items, task.allowsEmptyOptions());
         }
         List<Item> devPool = List.of();
         if (settings.shots() > 0) {
-            devPool = settings.split() == Split.DEV ? all : task.load(dataDir, subject, Split.DEV);
+            devPool = settings.split() == Split.DEV ? all : task.load(dataDir, subject, Split.DEV, settings);
             checkGold(devPool, "missing gold answer in a few-shot (dev) example");
             if (requireGold) {
-                checkText(devPool);
+                checkText(devPool, task.allowsEmptyOptions());
             }
             // an item never serves as its own example, so evaluating dev leaves one fewer
             int available = devPool.size() - (settings.split() == Split.DEV ? 1 : 0);
@@ -175,7 +191,8 @@ public final class MultipleChoiceTask implements Task {
             maxLength = Math.min(maxLength, context.tokenizer().get().maxContextLength());
         }
         ShotRule rule = task.shotRule(settings.format(), subject);
-        PromptBuilder builder = new PromptBuilder(name(), subject, template, budget, rule, maxLength);
+        PromptBuilder builder = new PromptBuilder(name(), subject, template, budget, rule, maxLength,
+                settings.chat().orElse(null));
         List<TaskItem> out = new ArrayList<>(items.size());
         for (Item item : items) {
             RenderedPrompt prompt = builder.render(item, selector.select(item, devPool));
@@ -189,21 +206,31 @@ public final class MultipleChoiceTask implements Task {
             if (prompt.rule() == ShotRule.CMMLU_GEN_PROMPT) {
                 facts.put("headerDropped", prompt.headerDropped());
             }
-            if (rule != ShotRule.LM_EVAL_LEFT_TRUNCATE && budget != null) {
+            if (prompt.rule() != ShotRule.LM_EVAL_LEFT_TRUNCATE && budget != null) {
                 facts.put("maxLength", maxLength);
             }
             facts.put("truncated", prompt.truncated());
             out.add(new TaskItem(item.id(), subject.name(), item.source(), prompt.context(), scoring.requests(prompt),
-                    item.hasGold() ? item.gold() : null, facts, scoring.scorer(item.gold(), prompt.continuations(), labels,
-                    letters)));
+                    gold(item), facts, scoring.scorer(item, prompt.continuations(), labels, letters)));
         }
         return out;
     }
 
+    /** The gold answer as results show it: the choice index, or the letters of a question with several answers. */
+    private static Object gold(Item item) {
+        if (item.goldLetters() != null) {
+            return item.goldLetters();
+        }
+        return item.hasGold() ? item.gold() : null;
+    }
+
+    /** The benchmark's own answer rule unless the run names one; an unread answer is wrong unless asked otherwise. */
     private McScoring scoring(TaskSettings settings) {
-        AnswerRule rule = AnswerRule.parse(settings.arg(ANSWER_RULE, AnswerRule.FIRST_LETTER.id()));
+        AnswerRule rule = AnswerRule.parse(settings.arg(ANSWER_RULE,
+                task.answerRule().orElse(AnswerRule.FIRST_LETTER.id())));
         int maxNew = settings.intArg(MAX_NEW_TOKENS, McScoring.DEFAULT_MAX_NEW_TOKENS, 1);
-        return new McScoring(settings.scoring(), rule, maxNew);
+        NoAnswer noAnswer = NoAnswer.parse(settings.arg(NO_ANSWER, NoAnswer.Policy.WRONG.id()), settings.seed());
+        return new McScoring(settings.scoring(), rule, maxNew, noAnswer);
     }
 
     private static void checkGold(List<Item> items, String problem) {
@@ -217,16 +244,17 @@ public final class MultipleChoiceTask implements Task {
 
     /**
      * An empty question or option cannot be asked or told apart, so an item with one is malformed, not scored.
-     * Checked only for items that will be scored: {@code proctor prompts} still shows such a row.
+     * Checked only for items that will be scored: {@code proctor prompts} still shows such a row. Options a
+     * benchmark's own cleaning empties pass where it says so ({@link McTask#allowsEmptyOptions}).
      */
-    private static void checkText(List<Item> items) {
+    private static void checkText(List<Item> items, boolean emptyOptions) {
         for (Item item : items) {
             if (item.question().isBlank()) {
                 throw new DataFormatException(item.source().file(), item.source().line(), "expected a question,"
                         + " found an empty one (item " + item.id() + ")");
             }
             for (int c = 0; c < item.choices().size(); c++) {
-                if (item.choices().get(c).isBlank()) {
+                if (item.choices().get(c).isBlank() && !emptyOptions) {
                     throw new DataFormatException(item.source().file(), item.source().line(), "expected option "
                             + (char) ('A' + c) + " to have text, found it empty (item " + item.id() + ")");
                 }

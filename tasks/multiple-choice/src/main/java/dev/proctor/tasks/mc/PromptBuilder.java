@@ -1,5 +1,6 @@
 package dev.proctor.tasks.mc;
 
+import dev.proctor.api.task.ChatPrompting;
 import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTemplate;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Assembles {@code header + shots + query} for one subject and fits it by the protocol's own rule ({@link ShotRule}):
  * CMMLU's {@code gen_prompt}, hendrycks/test's drop-the-last-example loop, or lm-eval's never-drop (the scheduler
- * then keeps the last tokens of an input longer than the model's context).
+ * then keeps the last tokens of an input longer than the model's context). Under a chat template the prompt is the
+ * template's rendering of the turns ({@link ChatPrompts}) and nothing is dropped, as in lm-evaluation-harness.
  */
 public final class PromptBuilder {
     private final String task;
@@ -19,24 +21,35 @@ public final class PromptBuilder {
     private final ContextBudget budget;
     private final ShotRule rule;
     private final int maxLength;
+    private final ChatPrompting chat;
 
     /**
      * @param budget    null when no model is at hand: nothing is dropped, as the reference code does without a tokenizer
      * @param maxLength the official rules' max_length ({@code --max-length}), already capped at the model's context
+     * @param chat      the chat template's use, or null for plain prompts
      */
     public PromptBuilder(String task, Subject subject, McTemplate template, ContextBudget budget, ShotRule rule,
-                         int maxLength) {
+                         int maxLength, ChatPrompting chat) {
         this.task = task;
         this.subject = subject;
         this.template = template;
         this.budget = budget;
         this.rule = rule;
         this.maxLength = maxLength;
+        this.chat = chat;
     }
 
     public RenderedPrompt render(Item item, List<Item> shots) {
-        List<String> continuations = template.continuations(item);
         String header = template.header(subject);
+        if (chat != null) {
+            List<String> answers = new ArrayList<>(item.choices().size());
+            for (int i = 0; i < item.choices().size(); i++) {
+                answers.add(template.answer(item, i));
+            }
+            String context = ChatPrompts.render(chat, template, header, shots, item);
+            return rendered(item, context, answers, ShotRule.LM_EVAL_LEFT_TRUNCATE, shots.size(), shots.size(), false);
+        }
+        List<String> continuations = template.continuations(item);
         String query = template.query(item);
         List<String> examples = new ArrayList<>(shots.size());
         for (Item shot : shots) {
@@ -93,8 +106,13 @@ public final class PromptBuilder {
 
     private RenderedPrompt rendered(Item item, String context, List<String> continuations, int used, int asked,
                                     boolean headerDropped) {
+        return rendered(item, context, continuations, rule, used, asked, headerDropped);
+    }
+
+    private RenderedPrompt rendered(Item item, String context, List<String> continuations, ShotRule fitted, int used,
+                                    int asked, boolean headerDropped) {
         boolean truncated = budget != null && budget.inputTokens(context, continuations) > budget.maxTokens();
-        return new RenderedPrompt(task, subject.name(), item, context, continuations, rule, used, asked - used,
+        return new RenderedPrompt(task, subject.name(), item, context, continuations, fitted, used, asked - used,
                 headerDropped, truncated);
     }
 

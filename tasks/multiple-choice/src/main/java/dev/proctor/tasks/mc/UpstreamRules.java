@@ -62,6 +62,11 @@ final class UpstreamRules {
 
     private static final Map<String, List<Pattern>> FIRST_OPTION_COMPILED = new ConcurrentHashMap<>();
 
+    /** Felixgithub2017/MMCU TestChatGPT.py's {@code find_valid_substrings} pattern. */
+    private static final Pattern MMCU_LETTERS = Pattern.compile("[ABCD]{1,4}");
+    /** What TestChatGPT.py records when no letters are found. */
+    static final String MMCU_UNANSWERED = "未成功回答";
+
     private UpstreamRules() {
     }
 
@@ -119,6 +124,22 @@ final class UpstreamRules {
             }
         }
         return "";
+    }
+
+    /**
+     * MMCU TestChatGPT.py's reading of a response: {@code 、 . , ; ，} deleted, then the first match of
+     * {@code [ABCD]{1,4}} that repeats no letter, else {@link #MMCU_UNANSWERED}. Spaces stay, so "A B" gives "A".
+     */
+    static String mmcu(String response) {
+        String pred = response.replace("、", "").replace(".", "").replace(",", "").replace(";", "").replace("，", "");
+        Matcher m = MMCU_LETTERS.matcher(pred);
+        while (m.find()) {
+            String letters = m.group();
+            if (letters.chars().distinct().count() == letters.length()) {
+                return letters;
+            }
+        }
+        return MMCU_UNANSWERED;
     }
 
     /**

@@ -41,6 +41,36 @@ class AnswerRuleTest {
         assertEquals(letter(expected), AnswerRule.LM_EVAL_EXACT.extract(text.replace("\\n", "\n"), LETTERS));
     }
 
+    @ParameterizedTest(name = "mmcu: [{0}] -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "ABD| ABD",
+            "A、B、D| ABD",
+            "答案是BA| BA",
+            "A B| A",
+            "AAB| -",
+            "ABCDA| ABCD",
+            "DNA| D",
+            "无法回答| -"})
+    void mmcuReadsTheFirstRunOfDistinctLettersInTheOrderWritten(String text, String expected) {
+        Optional<String> read = AnswerRule.MMCU.read(text, LETTERS);
+        assertEquals(expected.strip().equals("-") ? Optional.empty() : Optional.of(expected.strip()), read);
+        assertEquals(read.filter(r -> r.length() == 1).map(LETTERS::indexOf), AnswerRule.MMCU.extract(text, LETTERS),
+                "extract gives an index only for one letter");
+        assertEquals(true, AnswerRule.MMCU.readsSeveral());
+    }
+
+    @Test
+    void singleLetterRulesReadTheLetterOfTheIndexTheyExtract() {
+        for (AnswerRule rule : AnswerRule.values()) {
+            for (String text : List.of("C", "答案是C。", "B.", "none")) {
+                if (!rule.readsSeveral()) {
+                    assertEquals(rule.extract(text, LETTERS).map(LETTERS::get), rule.read(text, LETTERS), rule.id());
+                }
+            }
+        }
+        assertEquals(Optional.of("C"), AnswerRule.CEVAL_COT.read("答案是C。", LETTERS));
+    }
+
     @Test
     void pythonsStripAndStringPunctuationAreReproduced() {
         assertEquals("x", AnswerRule.pythonStrip("\u00a0\u2003x\u001f\u0085 "));

@@ -54,12 +54,12 @@ class PromptBuilderTest {
     private PromptBuilder builder(ShotRule rule, int maxLength, int context) {
         return new PromptBuilder("toy", ToyMcTask.ALGEBRA, template,
                 new ModeBudget(new ContextEncoding(new BytesTokenizer(context)), ScoringMode.LOGLIK, 32), rule,
-                maxLength);
+                maxLength, null);
     }
 
     @Test
     void contextIsHeaderShotsQuery() {
-        RenderedPrompt p = new PromptBuilder("toy", ToyMcTask.ALGEBRA, template, null, ShotRule.CMMLU_GEN_PROMPT, 1)
+        RenderedPrompt p = new PromptBuilder("toy", ToyMcTask.ALGEBRA, template, null, ShotRule.CMMLU_GEN_PROMPT, 1, null)
                 .render(query, shots.subList(0, 1));
         assertEquals("About Algebra.\n\n"
                 + "Short one?\nA. one\nB. two\nC. three\nD. four\nAnswer: B\n\n"

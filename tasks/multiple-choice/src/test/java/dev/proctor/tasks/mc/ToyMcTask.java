@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * A multiple-choice benchmark over {@code <dataDir>/<split>/<subject>.txt}, one item per line:
  * {@code question|A|B|C|D|gold}, gold a letter or empty. LM_EVAL format uses delimiter {@code " "}, OFFICIAL
- * {@code ""}; a cloze variant answers with the choice's text and lists no options.
+ * {@code ""}; a cloze variant answers with the choice's text and lists no options; a several-answers variant keeps the
+ * gold as letters ({@code AB}), MMCU's way.
  */
 final class ToyMcTask implements McTask {
     static final Subject ALGEBRA = new Subject("algebra", "Algebra", List.of("STEM"));
@@ -28,6 +29,12 @@ final class ToyMcTask implements McTask {
 
     private boolean cloze;
     private String testUnscorable;
+    private boolean severalAnswers;
+
+    ToyMcTask severalAnswers() {
+        this.severalAnswers = true;
+        return this;
+    }
 
     ToyMcTask cloze() {
         this.cloze = true;
@@ -81,9 +88,10 @@ final class ToyMcTask implements McTask {
             if (f.length != 6) {
                 throw new DataFormatException(file, i + 1, "expected 6 fields");
             }
-            int gold = f[5].isEmpty() ? Item.NO_GOLD : "ABCD".indexOf(f[5]);
+            int gold = f[5].isEmpty() || severalAnswers ? Item.NO_GOLD : "ABCD".indexOf(f[5]);
             out.add(new Item(subject.name() + "/" + split.id() + "/" + i, subject.name(), f[0],
-                    List.of(f[1], f[2], f[3], f[4]), gold, new SourceLine(file, i + 1)));
+                    List.of(f[1], f[2], f[3], f[4]), gold, new SourceLine(file, i + 1),
+                    severalAnswers && !f[5].isEmpty() ? f[5] : null));
         }
         return out;
     }
@@ -102,6 +110,16 @@ final class ToyMcTask implements McTask {
     @Override
     public FewShotSampling fewShotSampling(PromptFormat format) {
         return FewShotSampling.FIRST_N;
+    }
+
+    @Override
+    public boolean multipleAnswers() {
+        return severalAnswers;
+    }
+
+    @Override
+    public Optional<String> answerRule() {
+        return severalAnswers ? Optional.of("mmcu") : Optional.empty();
     }
 
     @Override

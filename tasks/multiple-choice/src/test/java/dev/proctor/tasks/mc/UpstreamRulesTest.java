@@ -17,10 +17,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proctor's C-Eval and OpenCompass extraction rules decide as the upstream Python does, answer by answer: the
+ * Proctor's C-Eval, OpenCompass and MMCU extraction rules decide as the upstream Python does, answer by answer: the
  * fixtures were written by tasks/multiple-choice/python/extraction_fixtures.py running C-Eval's chatgpt.py
- * eval_subject and OpenCompass's postprocessors themselves on 57 answers (each C-Eval mode scored against each gold
- * letter).
+ * eval_subject, OpenCompass's postprocessors and MMCU's TestChatGPT.py eval themselves on 80 answers (each C-Eval mode
+ * scored against each gold letter, MMCU's against single and several letters).
  */
 class UpstreamRulesTest {
     private static final List<String> LETTERS = List.of("A", "B", "C", "D");
@@ -54,6 +54,33 @@ class UpstreamRulesTest {
                     if (upstream != ours) {
                         differing.add(mode.getKey() + " " + LETTERS.get(gold) + " " + answer);
                     }
+                }
+            }
+        }
+        assertEquals(List.of(), differing);
+        assertTrue(correct > 40, "the fixtures exercise correct answers too: " + correct);
+    }
+
+    @Test
+    void mmcuRuleReadsAndScoresEveryAnswerAsTestChatGptDoes() throws IOException {
+        List<String> differing = new ArrayList<>();
+        int correct = 0;
+        for (JsonNode row : fixtures()) {
+            String answer = row.get("answer").asText();
+            String upstream = row.at("/mmcu/pred").asText();
+            Optional<String> read = AnswerRule.MMCU.read(answer, LETTERS);
+            if (!UpstreamRules.mmcu(answer).equals(upstream)
+                    || !read.equals(upstream.equals(UpstreamRules.MMCU_UNANSWERED) ? Optional.empty()
+                    : Optional.of(upstream))) {
+                differing.add("'" + answer + "': upstream '" + upstream + "', ours " + read);
+            }
+            var golds = row.at("/mmcu/correct").fields();
+            while (golds.hasNext()) {
+                var gold = golds.next();
+                boolean ours = read.isPresent() && read.get().equals(gold.getKey());
+                correct += gold.getValue().asBoolean() ? 1 : 0;
+                if (ours != gold.getValue().asBoolean()) {
+                    differing.add("'" + answer + "' against " + gold.getKey() + ": upstream " + gold.getValue());
                 }
             }
         }

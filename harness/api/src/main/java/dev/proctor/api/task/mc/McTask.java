@@ -4,9 +4,12 @@ import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.TaskSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A multiple-choice benchmark: its subjects, how its files are read, and how its prompts look. The
@@ -32,6 +35,46 @@ public interface McTask {
 
     /** Loads one subject's split, in file order. Items without a gold answer are kept, marked {@link Item#NO_GOLD}. */
     List<Item> load(Path dataDir, Subject subject, Split split);
+
+    /**
+     * Loads one subject's split under the run's task options ({@link #argumentKeys}); the options-free
+     * {@link #load(Path, Subject, Split)} unless the benchmark reads some.
+     */
+    default List<Item> load(Path dataDir, Subject subject, Split split, TaskSettings settings) {
+        return load(dataDir, subject, split);
+    }
+
+    /** The {@code --task-arg} keys the benchmark itself reads (MMCU's {@code bad-labels}); none by default. */
+    default Set<String> argumentKeys() {
+        return Set.of();
+    }
+
+    /** The benchmark's own options as used, for results.json (their defaults included); none by default. */
+    default Map<String, Object> describeSettings(TaskSettings settings) {
+        return Map.of();
+    }
+
+    /**
+     * Whether a question may have several right letters, its answer then being {@link Item#goldLetters} (MMCU's
+     * {@code "ABD"}): such a benchmark is scored by generation only, since no one choice's likelihood stands for it.
+     */
+    default boolean multipleAnswers() {
+        return false;
+    }
+
+    /** The answer rule of the benchmark's own scorer ({@code mmcu}), used when a run names none; empty: the harness's. */
+    default Optional<String> answerRule() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a scored item may show an empty option. False by default (an option without text cannot be told
+     * apart, so the row is malformed); true where the benchmark's own cleaning empties options and its prompts show
+     * them so (MMCU deletes every capital A-D from option texts: the option "AB" is shown as nothing).
+     */
+    default boolean allowsEmptyOptions() {
+        return false;
+    }
 
     /** The prompt convention for a format. */
     McTemplate template(PromptFormat format);

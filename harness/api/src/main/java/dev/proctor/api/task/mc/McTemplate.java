@@ -83,7 +83,36 @@ public record McTemplate(
         if (!item.hasGold()) {
             throw new IllegalArgumentException(item.source() + ": a few-shot example needs a gold answer");
         }
-        return query(item) + answerDelimiter + answer(item, item.gold()) + shotSuffix;
+        return query(item) + answerDelimiter + goldAnswer(item) + shotSuffix;
+    }
+
+    /** What a worked example answers: its gold choice's {@link #answer}, or its gold letters (MMCU's {@code "ABD"}). */
+    public String goldAnswer(Item item) {
+        if (item.goldLetters() == null) {
+            return answer(item, item.gold());
+        }
+        if (answerStyle != AnswerStyle.LETTER) {
+            throw new IllegalArgumentException(item.source() + ": the answer " + item.goldLetters()
+                    + " is letters, which a template answering with the choice's text cannot show");
+        }
+        return item.goldLetters();
+    }
+
+    /**
+     * Whether {@code label} is one or more distinct letters of {@code letters}, each one character: a well-formed
+     * answer of a question that may have several ({@code "ABD"}, not {@code "ABFD"} or {@code "AAB"}).
+     */
+    public static boolean distinctLetters(String label, List<String> letters) {
+        if (label.isEmpty() || label.length() > letters.size()) {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++) {
+            String letter = label.substring(i, i + 1);
+            if (!letters.contains(letter) || label.indexOf(letter) != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<String> continuations(Item item) {
@@ -94,7 +123,8 @@ public record McTemplate(
         return out;
     }
 
-    private String answer(Item item, int choice) {
+    /** What answers choice {@code choice}: its letter, or its text for a cloze template; no delimiter. */
+    public String answer(Item item, int choice) {
         return answerStyle == AnswerStyle.LETTER ? letters.get(choice) : item.choices().get(choice);
     }
 }

@@ -12,7 +12,7 @@ Needs Debian's python3-pandas.
   /usr/bin/python3 tasks/ceval/python/ceval_prompt_fixtures.py CEVAL_CHECKOUT CEVAL_EXAM_DIR OUT
 
 CEVAL_EXAM_DIR is ../shared/data/ceval/ceval-exam; the test's copy of OUT is
-tasks/ceval/src/test/resources/dev/proctor/tasks/ceval/official-prompts.jsonl.
+harness/cli/src/test/resources/dev/proctor/cli/ceval/official-prompts.jsonl.
 """
 import ast
 import json

@@ -46,7 +46,8 @@ final class TaskOptions {
     Integer limit;
 
     @Option(names = "--format", defaultValue = "official",
-            description = "Prompt format of multiple-choice tasks: official or lm-eval. Default: ${DEFAULT-VALUE}.")
+            description = "Prompt format of multiple-choice tasks: official, lm-eval, and where a benchmark has them"
+                    + " official-handle, official-cot (C-Eval's scripts) or opencompass. Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Option(names = "--scoring", defaultValue = "letter",

@@ -58,6 +58,50 @@ class CevalRunTest {
                 prompt);
     }
 
+    /**
+     * The official scripts' prompts, byte for byte as C-Eval's own llama.py builds them
+     * (tasks/ceval/python/ceval_prompt_fixtures.py): the subject's handle in the answer-only header, and the
+     * chain-of-thought examples with the dev explanations.
+     */
+    @Test
+    void handleAndChainOfThoughtPromptsAreTheOfficialScripts() throws Exception {
+        Path ceval = SharedFolder.require("data/ceval/ceval-exam");
+        String fixtures;
+        try (var in = CevalRunTest.class.getResourceAsStream("/dev/proctor/cli/ceval/official-prompts.jsonl")) {
+            fixtures = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int cases = 0;
+        for (String line : fixtures.split("\n")) {
+            JsonNode fixture = Samples.JSON.readTree(line);
+            CliRun run = CliRun.of("prompts", "--task", "ceval:" + fixture.get("subject").asText(), "--split", "val",
+                    "--shots", fixture.get("shots").asText(), "--format", fixture.get("format").asText(), "--limit",
+                    String.valueOf(fixture.get("prompts").size()), "--data-dir", ceval.toString(), "--json");
+            assertEquals(0, run.exitCode(), run::err);
+            JsonNode prompts = Samples.JSON.readTree(run.out());
+            assertEquals(fixture.get("prompts").size(), prompts.size());
+            for (int i = 0; i < prompts.size(); i++) {
+                assertEquals(fixture.get("prompts").get(i).asText(), prompts.get(i).get("prompt").asText(), line);
+            }
+            cases++;
+        }
+        assertEquals(4, cases);
+    }
+
+    @Test
+    void chainOfThoughtIsScoredByGenerationOnly(@TempDir Path tmp) {
+        Path ceval = SharedFolder.require("data/ceval/ceval-exam");
+        CliRun run = CliRun.of("run", "--tasks", "ceval:computer_network", "--split", "val", "--format",
+                "official-cot", "--shots", "1", "--data-dir", ceval.toString(), "--no-progress", "--out",
+                tmp.resolve("letter").toString());
+        assertEquals(1, run.exitCode(), run::out);
+        assertTrue(run.err().contains("--scoring generate"), run.err());
+        CliRun mmlu = CliRun.of("run", "--tasks", "synthetic", "--format", "official-cot", "--no-progress", "--out",
+                tmp.resolve("synthetic").toString());
+        assertEquals(1, mmlu.exitCode(), mmlu::out);
+        assertTrue(mmlu.err().contains("has no official-cot prompt format; its formats: official, lm-eval"),
+                mmlu.err());
+    }
+
     @Test
     void theTestSplitIsRefusedWithTheReason(@TempDir Path tmp) {
         Path ceval = SharedFolder.require("data/ceval/ceval-exam");

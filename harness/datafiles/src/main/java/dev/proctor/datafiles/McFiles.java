@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Loads a file of multiple-choice rows into {@link Item}s, in file order. The three layouts every task
@@ -48,6 +49,27 @@ public final class McFiles {
         return rows(records.subList(1, records.size()), header.size(),
                 "as in the header on line " + header.source().line(),
                 resolve(columns, byName::get), columns.answerFormat(), subject, split, gold, file);
+    }
+
+    /**
+     * Items read from a CSV with a header, each given the value of one more column of its row (matched by line), where
+     * the file has that column; as they are where it has not.
+     */
+    public static List<Item> withColumn(Path file, String column, List<Item> items, BiFunction<Item, String, Item> with) {
+        List<CsvRecord> records = CsvReader.read(file);
+        int index = records.isEmpty() ? -1 : records.get(0).values().indexOf(column);
+        if (index < 0) {
+            return items;
+        }
+        Map<Long, String> byLine = new HashMap<>();
+        for (CsvRecord r : records.subList(1, records.size())) {
+            byLine.put(r.source().line(), index < r.size() ? r.get(index) : "");
+        }
+        List<Item> out = new ArrayList<>(items.size());
+        for (Item item : items) {
+            out.add(with.apply(item, byLine.get(item.source().line())));
+        }
+        return out;
     }
 
     /** CSV without a header: {@code columns} holds 0-based positions; every row is as wide as the first. */

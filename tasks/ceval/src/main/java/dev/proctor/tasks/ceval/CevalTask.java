@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * C-Eval's 52 subjects. The data directory is the unpacked {@code ceval-exam.zip} (holding {@code dev/}, {@code val/},
@@ -25,6 +26,9 @@ import java.util.Optional;
  * last tokens, in both formats (C-Eval's scripts drop nothing either).
  */
 public final class CevalTask extends CatalogTask {
+    /** The dev split's column of worked solutions. */
+    private static final String EXPLANATION = "explanation";
+
     public CevalTask() {
         super("ceval", "C-Eval (hkust-nlp/ceval), 52 Chinese subjects, CSV {dev,val,test}/<subject>_<split>.csv;"
                 + " the released test split has no answers (score --split val)",
@@ -32,16 +36,27 @@ public final class CevalTask extends CatalogTask {
                         (subject, split) -> subject + "_" + split.id() + ".csv"));
     }
 
-    /** Test rows have no answer column and load as {@link Item#NO_GOLD}; a dev or val row without one is an error. */
+    /**
+     * Test rows have no answer column and load as {@link Item#NO_GOLD}; a dev or val row without one is an error. Dev
+     * rows carry their {@code explanation} for the chain-of-thought prompt.
+     */
     @Override
     public List<Item> load(Path dataDir, Subject subject, Split split) {
-        return McFiles.readCsvWithHeader(dataFile(dataDir, subject, split), McColumns.CEVAL_CSV, subject.name(), split,
+        Path file = dataFile(dataDir, subject, split);
+        List<Item> items = McFiles.readCsvWithHeader(file, McColumns.CEVAL_CSV, subject.name(), split,
                 split == Split.TEST ? GoldPolicy.OPTIONAL : GoldPolicy.REQUIRED);
+        return split == Split.DEV ? McFiles.withColumn(file, EXPLANATION, items, Item::withExplanation) : items;
+    }
+
+    @Override
+    public Set<PromptFormat> formats() {
+        return EnumSet.of(PromptFormat.OFFICIAL, PromptFormat.LM_EVAL, PromptFormat.OFFICIAL_HANDLE,
+                PromptFormat.OFFICIAL_COT, PromptFormat.OPENCOMPASS);
     }
 
     @Override
     public ShotRule shotRule(PromptFormat format, Subject subject) {
-        return ShotRule.LM_EVAL_LEFT_TRUNCATE;
+        return format == PromptFormat.OPENCOMPASS ? ShotRule.OPENCOMPASS_LINES : ShotRule.LM_EVAL_LEFT_TRUNCATE;
     }
 
     @Override
@@ -49,6 +64,10 @@ public final class CevalTask extends CatalogTask {
         return switch (format) {
             case OFFICIAL -> StandardTemplates.CEVAL_OFFICIAL;
             case LM_EVAL -> StandardTemplates.CEVAL_LM_EVAL;
+            case OFFICIAL_HANDLE -> StandardTemplates.CEVAL_OFFICIAL_HANDLE;
+            case OFFICIAL_COT -> StandardTemplates.CEVAL_COT;
+            case OPENCOMPASS -> StandardTemplates.CEVAL_OPENCOMPASS;
+            default -> throw StandardTemplates.unsupported("C-Eval", format);
         };
     }
 

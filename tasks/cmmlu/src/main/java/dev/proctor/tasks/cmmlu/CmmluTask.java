@@ -1,11 +1,11 @@
 package dev.proctor.tasks.cmmlu;
 
-import dev.proctor.api.task.mc.Item;
-import dev.proctor.api.task.mc.McTemplate;
-import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.datafiles.CatalogTask;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
@@ -15,6 +15,7 @@ import dev.proctor.datafiles.StandardTemplates;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * CMMLU's 67 subjects. The data directory is a CMMLU checkout (holding {@code data/}) or its {@code data/}
@@ -37,7 +38,12 @@ public final class CmmluTask extends CatalogTask {
     /** Official format: CMMLU's own {@code gen_prompt} rule. */
     @Override
     public ShotRule shotRule(PromptFormat format, Subject subject) {
-        return format == PromptFormat.OFFICIAL ? ShotRule.CMMLU_GEN_PROMPT : ShotRule.LM_EVAL_LEFT_TRUNCATE;
+        return StandardTemplates.cmmluShotRule(format);
+    }
+
+    @Override
+    public Set<PromptFormat> formats() {
+        return StandardTemplates.CMMLU_FORMATS;
     }
 
     @Override

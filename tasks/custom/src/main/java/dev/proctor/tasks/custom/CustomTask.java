@@ -1,16 +1,17 @@
 package dev.proctor.tasks.custom;
 
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.task.mc.FewShotSampling;
-import dev.proctor.api.task.mc.Item;
-import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.mc.FewShotSampling;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTask;
+import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.McFiles;
+import dev.proctor.datafiles.StandardTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ final class CustomTask implements McTask {
         return switch (format) {
             case OFFICIAL -> official;
             case LM_EVAL -> lmEval;
+            default -> throw StandardTemplates.unsupported(name(), format);
         };
     }
 

@@ -1,12 +1,12 @@
 package dev.proctor.tasks.m3ke;
 
-import dev.proctor.api.task.mc.Item;
-import dev.proctor.api.task.mc.McTemplate;
-import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.mc.Item;
+import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.datafiles.CatalogTask;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * M3KE's 71 tasks. A subject is a file stem such as {@code Math-Natural Sciences-Primary school}, kept as
@@ -25,8 +26,9 @@ import java.util.Optional;
  * Social Sciences 21, Natural Sciences 31, Others 7) and {@code level:<level>} from the stem, the typo read
  * as "High school". The display name is the stem's subject part ({@code Math}).
  *
- * <p>M3KE's repository has no evaluation code and no prompt template, so both formats use CMMLU's Chinese
- * templates (official and lm-eval) with that display name: a choice of ours, not M3KE's protocol.
+ * <p>M3KE's repository has no evaluation code and no prompt template, so every format uses CMMLU's Chinese
+ * templates (official, lm-eval and OpenCompass's cmmlu_gen) with that display name: a choice of ours, not M3KE's
+ * protocol, for there is none.
  */
 public final class M3keTask extends CatalogTask {
     /** The clusters of subject_cluster.mapping.json, in its order. */
@@ -49,7 +51,12 @@ public final class M3keTask extends CatalogTask {
     /** Official format: CMMLU's own {@code gen_prompt} rule (M3KE has no code of its own; its prompts are CMMLU's). */
     @Override
     public ShotRule shotRule(PromptFormat format, Subject subject) {
-        return format == PromptFormat.OFFICIAL ? ShotRule.CMMLU_GEN_PROMPT : ShotRule.LM_EVAL_LEFT_TRUNCATE;
+        return StandardTemplates.cmmluShotRule(format);
+    }
+
+    @Override
+    public Set<PromptFormat> formats() {
+        return StandardTemplates.CMMLU_FORMATS;
     }
 
     @Override

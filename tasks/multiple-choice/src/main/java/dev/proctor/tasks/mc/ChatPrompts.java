@@ -28,7 +28,7 @@ final class ChatPrompts {
         List<Turn> turns = new ArrayList<>();
         for (Item shot : shots) {
             turns.add(new Turn("user", template.query(shot), template.answerDelimiter()));
-            turns.add(new Turn("assistant", template.goldAnswer(shot), template.shotSuffix()));
+            turns.add(new Turn("assistant", template.shotAnswer(shot), template.shotSuffix()));
         }
         turns.add(new Turn("user", template.query(item), ""));
         List<ChatTurn> out = new ArrayList<>();

@@ -38,12 +38,15 @@ final class McScoring {
     private final ScoringMode mode;
     private final AnswerRule rule;
     private final int maxNewTokens;
+    private final List<String> stop;
     private final NoAnswer noAnswer;
 
-    McScoring(ScoringMode mode, AnswerRule rule, int maxNewTokens, NoAnswer noAnswer) {
+    /** @param stop where a generation ends: {@link #STOP}, or a chain of thought's own */
+    McScoring(ScoringMode mode, AnswerRule rule, int maxNewTokens, List<String> stop, NoAnswer noAnswer) {
         this.mode = mode;
         this.rule = rule;
         this.maxNewTokens = maxNewTokens;
+        this.stop = List.copyOf(stop);
         this.noAnswer = noAnswer;
     }
 
@@ -72,7 +75,7 @@ final class McScoring {
 
     List<Request> requests(RenderedPrompt prompt) {
         if (mode == ScoringMode.GENERATE) {
-            return List.of(new GenerateRequest(prompt.context(), STOP, maxNewTokens));
+            return List.of(new GenerateRequest(prompt.context(), stop, maxNewTokens));
         }
         List<Request> out = new ArrayList<>();
         for (String continuation : prompt.continuations()) {
@@ -174,6 +177,10 @@ final class McScoring {
 
     AnswerRule rule() {
         return rule;
+    }
+
+    List<String> stop() {
+        return stop;
     }
 
     int maxNewTokens() {

@@ -97,7 +97,7 @@ public final class MultipleChoiceTask implements Task {
         if (settings.scoring() == ScoringMode.GENERATE) {
             m.put("answerRule", scoring.rule().id());
             m.put("answerRuleDescription", scoring.rule().description());
-            m.put("stop", McScoring.STOP);
+            m.put("stop", scoring.stop());
             m.put("maxNewTokens", scoring.maxNewTokens());
             m.put("noAnswer", scoring.noAnswer().policy().id());
             if (scoring.noAnswer().randomLetter()) {
@@ -135,6 +135,14 @@ public final class MultipleChoiceTask implements Task {
 
     @Override
     public Optional<String> unscorableReason(TaskSettings settings) {
+        if (template(settings.format()).chainOfThought() != null && settings.scoring() != ScoringMode.GENERATE) {
+            return Optional.of("the " + settings.format().id() + " prompt asks the model to reason before it answers,"
+                    + " so the answer is read from a generation: score it with --scoring generate");
+        }
+        if (settings.format() == PromptFormat.OPENCOMPASS && settings.scoring() != ScoringMode.GENERATE) {
+            return Optional.of("the opencompass format reproduces OpenCompass's generation configs (its gen"
+                    + " inferencer, the answer read by first_capital_postprocess): score it with --scoring generate");
+        }
         Optional<String> split = task.unscorableReason(settings.split());
         if (split.isPresent() || !task.multipleAnswers() || settings.scoring() == ScoringMode.GENERATE) {
             return split;
@@ -175,7 +183,7 @@ public final class MultipleChoiceTask implements Task {
                         + settings.shots() + "-shot run would silently use fewer; ask for at most " + available);
             }
         }
-        McTemplate template = task.template(settings.format(), subject);
+        McTemplate template = task.template(settings.format(), subject).forSubject(subject);
         if (settings.scoring() == ScoringMode.GENERATE && template.optionLine().isEmpty()) {
             throw new ProctorException("task " + name() + " prompts without listing lettered options (a cloze"
                     + " template), so a generated letter cannot be read: score it with letter or loglik");
@@ -226,11 +234,38 @@ public final class MultipleChoiceTask implements Task {
 
     /** The benchmark's own answer rule unless the run names one; an unread answer is wrong unless asked otherwise. */
     private McScoring scoring(TaskSettings settings) {
-        AnswerRule rule = AnswerRule.parse(settings.arg(ANSWER_RULE,
-                task.answerRule().orElse(AnswerRule.FIRST_LETTER.id())));
-        int maxNew = settings.intArg(MAX_NEW_TOKENS, McScoring.DEFAULT_MAX_NEW_TOKENS, 1);
+        checkChat(settings);
+        McTemplate.ChainOfThought cot = template(settings.format()).chainOfThought();
+        String defaultRule = cot != null ? cot.answerRule()
+                : settings.format() == PromptFormat.OPENCOMPASS ? AnswerRule.OPENCOMPASS_FIRST_CAPITAL.id()
+                : task.answerRule().orElse(AnswerRule.FIRST_LETTER.id());
+        AnswerRule rule = AnswerRule.parse(settings.arg(ANSWER_RULE, defaultRule));
+        int maxNew = settings.intArg(MAX_NEW_TOKENS, cot != null ? cot.maxNewTokens()
+                : McScoring.DEFAULT_MAX_NEW_TOKENS, 1);
         NoAnswer noAnswer = NoAnswer.parse(settings.arg(NO_ANSWER, NoAnswer.Policy.WRONG.id()), settings.seed());
-        return new McScoring(settings.scoring(), rule, maxNew, noAnswer);
+        return new McScoring(settings.scoring(), rule, maxNew, cot != null ? cot.stop() : McScoring.STOP, noAnswer);
+    }
+
+    /** The benchmark's convention for a format it has; any other is refused, naming the ones it has. */
+    private McTemplate template(PromptFormat format) {
+        if (!task.formats().contains(format)) {
+            throw new ProctorException(name() + " has no " + format.id() + " prompt format; its formats: "
+                    + String.join(", ", task.formats().stream().map(PromptFormat::id).toList()));
+        }
+        return task.template(format);
+    }
+
+    /**
+     * OpenCompass puts prompts to a chat model in its own shape (each user turn ending with a newline its default
+     * meta template adds, CMMLU's answer cue in the assistant turns), which Proctor's chat turns do not reproduce.
+     */
+    private static void checkChat(TaskSettings settings) {
+        if (settings.chat().isPresent() && settings.format() == PromptFormat.OPENCOMPASS) {
+            throw new ProctorException("--apply-chat-template with --format opencompass: OpenCompass's chat messages"
+                    + " (user turns ending with the newline of its default meta template, CMMLU's answer cue in the"
+                    + " assistant turn) are not reproduced; use --format opencompass without a chat template, or a"
+                    + " chat template with --format lm-eval or official");
+        }
     }
 
     private static void checkGold(List<Item> items, String problem) {

@@ -50,12 +50,12 @@ public final class PromptBuilder {
             return rendered(item, context, answers, ShotRule.LM_EVAL_LEFT_TRUNCATE, shots.size(), shots.size(), false);
         }
         List<String> continuations = template.continuations(item);
-        String query = template.query(item);
+        String query = template.ask(item);
         List<String> examples = new ArrayList<>(shots.size());
         for (Item shot : shots) {
             examples.add(template.shot(shot));
         }
-        if (budget == null) {
+        if (budget == null && rule != ShotRule.OPENCOMPASS_LINES) {
             return rendered(item, assemble(header, examples, query), continuations, examples.size(), shots.size(),
                     false);
         }
@@ -64,6 +64,8 @@ public final class PromptBuilder {
                     examples.size(), shots.size(), false);
             case MMLU_DROP_LAST -> dropLast(item, header, examples, query, continuations, shots.size());
             case CMMLU_GEN_PROMPT -> genPrompt(item, header, examples, query, continuations, shots.size());
+            case OPENCOMPASS_LINES -> rendered(item, header + String.join("\n", examples) + "\n" + query, continuations,
+                    examples.size(), shots.size(), false);
         };
     }
 

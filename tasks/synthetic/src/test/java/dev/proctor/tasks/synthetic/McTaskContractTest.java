@@ -58,18 +58,22 @@ class McTaskContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("named")
-    void describesItselfAndRendersBothFormats(McTask task) {
+    void describesItselfAndRendersEveryFormatItHas(McTask task) {
         assertFalse(task.description().isBlank(), task.name());
+        assertTrue(task.formats().contains(PromptFormat.OFFICIAL) && task.formats().contains(PromptFormat.LM_EVAL),
+                task.name() + " has the official and lm-eval formats");
         Subject subject = new Subject("s", "some subject", List.of());
-        for (PromptFormat format : PromptFormat.values()) {
-            McTemplate template = task.template(format, subject);
-            String prompt = template.header(subject) + template.shot(MADE_UP) + template.query(MADE_UP);
-            assertTrue(template.header().isEmpty() || prompt.contains("some subject"),
+        Item explained = MADE_UP.withExplanation("worked out");
+        for (PromptFormat format : task.formats()) {
+            McTemplate template = task.template(format, subject).forSubject(subject);
+            String prompt = template.header(subject) + template.shot(explained) + template.ask(MADE_UP);
+            assertTrue(template.header().isEmpty() && template.questionPrefix().isEmpty()
+                            || prompt.contains("some subject") || prompt.contains(subject.name()),
                     "a header names the subject: " + task.name() + " " + format + ": " + prompt);
             assertTrue(prompt.contains("Which one?") && prompt.contains("z"), prompt);
             assertEquals(4, template.continuations(MADE_UP).size());
-            assertTrue(template.shot(MADE_UP).contains(template.continuations(MADE_UP).get(2)),
-                    "a shot ends with its gold continuation");
+            assertTrue(template.shot(explained).contains(template.continuations(MADE_UP).get(2)),
+                    "a shot holds its gold continuation");
         }
     }
 
@@ -91,9 +95,9 @@ class McTaskContractTest {
         assertEquals(test.stream().allMatch(Item::hasGold), task.unscorableReason(Split.TEST).isEmpty(),
                 "a split without gold answers must say why it cannot be scored");
         Item shot = task.load(data, first, Split.DEV).get(0);
-        for (PromptFormat format : PromptFormat.values()) {
-            McTemplate template = task.template(format, first);
-            String prompt = template.header(first) + template.shot(shot) + template.query(test.get(0));
+        for (PromptFormat format : task.formats()) {
+            McTemplate template = task.template(format, first).forSubject(first);
+            String prompt = template.header(first) + template.shot(shot) + template.ask(test.get(0));
             assertTrue(prompt.startsWith(template.header(first)) && prompt.contains(shot.question().strip()), prompt);
         }
     }

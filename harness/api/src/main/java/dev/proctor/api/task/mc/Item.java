@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param goldLetters the answer as a string of letters, for a benchmark whose questions may have several answers
  *                    (MMCU's {@code "ABD"}, right only when generated exactly so, letter order included); null for an
  *                    answer that is one choice's index
+ * @param explanation the worked solution the release gives with the answer (C-Eval's dev {@code explanation}), shown by
+ *                    chain-of-thought prompts; null where there is none
  */
 public record Item(String id, String subject, String question, List<String> choices, int gold, SourceLine source,
-                   String goldLetters) {
+                   String goldLetters, String explanation) {
     /** Marks an item whose gold answer is not published (e.g. M3KE's public test split). */
     public static final int NO_GOLD = -1;
 
@@ -37,7 +39,18 @@ public record Item(String id, String subject, String question, List<String> choi
 
     /** An item whose answer is one choice (or unpublished): every benchmark's but MMCU's. */
     public Item(String id, String subject, String question, List<String> choices, int gold, SourceLine source) {
-        this(id, subject, question, choices, gold, source, null);
+        this(id, subject, question, choices, gold, source, null, null);
+    }
+
+    /** An item answered by letters (MMCU's), without an explanation. */
+    public Item(String id, String subject, String question, List<String> choices, int gold, SourceLine source,
+                String goldLetters) {
+        this(id, subject, question, choices, gold, source, goldLetters, null);
+    }
+
+    /** The same item with the release's worked solution. */
+    public Item withExplanation(String text) {
+        return new Item(id, subject, question, choices, gold, source, goldLetters, text);
     }
 
     public boolean hasGold() {

@@ -6,6 +6,7 @@ import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.TaskSettings;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,12 @@ public interface McTask {
         return false;
     }
 
-    /** The prompt convention for a format. */
+    /** The prompt formats the benchmark has: its official one and lm-evaluation-harness's, unless it says more. */
+    default Set<PromptFormat> formats() {
+        return EnumSet.of(PromptFormat.OFFICIAL, PromptFormat.LM_EVAL);
+    }
+
+    /** The prompt convention for a format, one of {@link #formats}. */
     McTemplate template(PromptFormat format);
 
     /**

@@ -37,7 +37,8 @@ public record McTemplate(
         String shotSuffix,
         boolean stripQuestion,
         List<String> letters,
-        AnswerStyle answerStyle) {
+        AnswerStyle answerStyle,
+        ChainOfThought chainOfThought) {
 
     public static final List<String> ABCD = List.of("A", "B", "C", "D");
 
@@ -49,9 +50,36 @@ public record McTemplate(
         CHOICE_TEXT
     }
 
+    /**
+     * A chain-of-thought prompt (C-Eval's llama.py with {@code cot=True}): after the answer cue a worked example shows
+     * {@code shotOpening + explanation + shotClosing} (where {@code {answer}} is its letter), and the question asked
+     * ends with {@code askOpening}; the model then reasons at length, so generation stops only at {@code stop} or
+     * after {@code maxNewTokens}, and the answer is read by the benchmark's own rule ({@code answerRule}) unless the
+     * user names another.
+     */
+    public record ChainOfThought(String shotOpening, String shotClosing, String askOpening, List<String> stop,
+                                 int maxNewTokens, String answerRule) {
+        public ChainOfThought {
+            stop = List.copyOf(stop);
+        }
+    }
+
     public McTemplate {
         letters = List.copyOf(letters);
         java.util.Objects.requireNonNull(answerStyle, "answerStyle");
+    }
+
+    /** A template without chain of thought. */
+    public McTemplate(String header, String questionPrefix, String optionLine, String answerCue, String answerDelimiter,
+                      String shotSuffix, boolean stripQuestion, List<String> letters, AnswerStyle answerStyle) {
+        this(header, questionPrefix, optionLine, answerCue, answerDelimiter, shotSuffix, stripQuestion, letters,
+                answerStyle, null);
+    }
+
+    /** The same template with the subject's name written into the question prefix (a header repeated per question). */
+    public McTemplate forSubject(Subject subject) {
+        return new McTemplate(header(subject), questionPrefix.replace("{subject}", subject.displayName()), optionLine,
+                answerCue, answerDelimiter, shotSuffix, stripQuestion, letters, answerStyle, chainOfThought);
     }
 
     /** A letter-answer template, the common case. */
@@ -61,8 +89,14 @@ public record McTemplate(
                 AnswerStyle.LETTER);
     }
 
+    /** The header with {@code {subject}} as the subject's display name and {@code {handle}} as its name. */
     public String header(Subject subject) {
-        return header.replace("{subject}", subject.displayName());
+        return header.replace("{subject}", subject.displayName()).replace("{handle}", subject.name());
+    }
+
+    /** The question as it is asked: {@link #query}, and under chain of thought the opening of the reasoning. */
+    public String ask(Item item) {
+        return chainOfThought == null ? query(item) : query(item) + answerDelimiter + chainOfThought.askOpening();
     }
 
     public String query(Item item) {
@@ -83,7 +117,20 @@ public record McTemplate(
         if (!item.hasGold()) {
             throw new IllegalArgumentException(item.source() + ": a few-shot example needs a gold answer");
         }
-        return query(item) + answerDelimiter + goldAnswer(item) + shotSuffix;
+        return query(item) + answerDelimiter + shotAnswer(item) + shotSuffix;
+    }
+
+    /** What a worked example shows after the cue: its answer, or under chain of thought the reasoning ending in it. */
+    public String shotAnswer(Item item) {
+        if (chainOfThought == null) {
+            return goldAnswer(item);
+        }
+        if (item.explanation() == null) {
+            throw new IllegalArgumentException(item.source() + ": a chain-of-thought example needs the release's"
+                    + " explanation, and item " + item.id() + " has none");
+        }
+        return chainOfThought.shotOpening() + item.explanation()
+                + chainOfThought.shotClosing().replace("{answer}", goldAnswer(item));
     }
 
     /** What a worked example answers: its gold choice's {@link #answer}, or its gold letters (MMCU's {@code "ABD"}). */

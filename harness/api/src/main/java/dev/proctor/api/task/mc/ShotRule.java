@@ -23,7 +23,15 @@ public enum ShotRule implements NamedChoice {
      * lm-evaluation-harness: examples are never removed; an input longer than the model's context keeps its last
      * tokens ({@code (context + continuation)[-(max_length + 1):][:-1]}).
      */
-    LM_EVAL_LEFT_TRUNCATE("lm-eval-left-truncate");
+    LM_EVAL_LEFT_TRUNCATE("lm-eval-left-truncate"),
+    /**
+     * OpenCompass's GenInferencer with a model without a meta template: the examples and the question are pieces
+     * joined by a newline ({@code LMTemplateParser.parse_template}), the examples' place counting as a piece even
+     * when there are none (so a zero-shot prompt opens with a newline); no example is removed (OpenCompass removes the
+     * last ones only where a model config sets {@code max_seq_len}), and an input longer than the model's context
+     * keeps its last tokens.
+     */
+    OPENCOMPASS_LINES("opencompass-lines");
 
     private final String id;
 

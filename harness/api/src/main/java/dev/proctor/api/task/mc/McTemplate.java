@@ -18,8 +18,10 @@ import java.util.List;
  * lm-evaluation-harness's continuation tasks such as {@code mmlu_continuation} and ARC, where the options are
  * usually not listed: an empty {@code optionLine}).
  *
- * @param header          prompt header; {@code {subject}} is replaced by the subject's display name
- * @param questionPrefix  text before the question ({@code "题目："} in CMMLU's official prompt)
+ * @param header          prompt header; {@code {subject}} is replaced by the subject's display name, {@code {handle}}
+ *                        by its name
+ * @param questionPrefix  text before the question ({@code "题目："} in CMMLU's official prompt; OpenCompass repeats the
+ *                        header here, with {@code {subject}}, see {@link #forSubject})
  * @param optionLine      one option; {@code {letter}} and {@code {text}} are replaced
  * @param answerCue       text after the options that asks for the answer ({@code "\nAnswer:"})
  * @param answerDelimiter text between the cue and the letter: {@code " "} for lm-eval and MMLU, {@code ""} for CMMLU
@@ -27,6 +29,7 @@ import java.util.List;
  * @param stripQuestion   whether the question is {@code strip()}ped, as lm-eval's {@code question.strip()} does
  * @param letters         choice labels, in order
  * @param answerStyle     whether the model answers with the letter or with the choice's text
+ * @param chainOfThought  the worked reasoning of a chain-of-thought prompt, or null
  */
 public record McTemplate(
         String header,

@@ -1,0 +1,2 @@
+/** {@code proctor score classification} and {@code proctor score detection}: predictions from any system scored. */
+package dev.proctor.cli.detection;

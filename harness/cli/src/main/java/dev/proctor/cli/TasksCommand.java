@@ -1,9 +1,11 @@
 package dev.proctor.cli;
 
 import dev.proctor.api.ProctorException;
+import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.Task;
 import dev.proctor.core.registry.TaskRegistry;
+import dev.proctor.tasks.mc.MultipleChoiceTask;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ final class TasksCommand implements Callable<Integer> {
         TaskRegistry registry = options.registry();
         if (task == null) {
             for (Task t : registry.all()) {
-                out.printf("%-12s %s%s%n", t.name(), t.description(), t.bundledDataDir().isPresent() ? " [bundled data]" : "");
+                out.printf("%-12s %s%s%s%n", t.name(), t.description(), formats(t),
+                        t.bundledDataDir().isPresent() ? " [bundled data]" : "");
             }
             return 0;
         }
@@ -50,5 +53,14 @@ final class TasksCommand implements Callable<Integer> {
             out.printf("%s:%s\t%s\t%s%n", t.name(), s.name(), s.displayName(), String.join("; ", s.categories()));
         }
         return 0;
+    }
+
+    /** A multiple-choice task's prompt formats ({@code --format}); nothing for other kinds. */
+    private static String formats(Task t) {
+        if (!(t instanceof MultipleChoiceTask mc)) {
+            return "";
+        }
+        List<String> ids = mc.benchmark().formats().stream().map(PromptFormat::id).toList();
+        return " [formats: " + String.join(", ", ids) + "]";
     }
 }

@@ -15,6 +15,9 @@ class TasksCommandTest {
         for (String task : new String[] {"mmlu ", "cmmlu ", "m3ke ", "synthetic ", "retrieval "}) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(task)), task + " in\n" + r.out());
         }
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("ceval ") && l.contains("[formats: official, lm-eval,"
+                + " official-handle, official-cot, opencompass]")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("retrieval ") && !l.contains("formats")), r.out());
         CliRun datasets = CliRun.of("tasks", "retrieval");
         assertEquals(0, datasets.exitCode(), datasets.toString());
         assertTrue(datasets.out().lines().anyMatch(l -> l.startsWith("retrieval:everyday-en\t")

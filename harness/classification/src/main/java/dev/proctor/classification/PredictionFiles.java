@@ -2,8 +2,8 @@ package dev.proctor.classification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.ProctorException;
 import dev.proctor.api.task.SourceLine;
+import dev.proctor.datafiles.IdJoin;
 import dev.proctor.datafiles.JsonLine;
 import dev.proctor.datafiles.JsonLinesReader;
 import java.nio.file.Path;
@@ -22,9 +22,6 @@ import java.util.Map;
  * integer and string labels mixed, a score that is not a finite number, a score on some lines but not others.
  */
 public final class PredictionFiles {
-    /** How many stray ids a refusal names. */
-    private static final int NAMED = 10;
-
     /** What a label is. */
     public enum LabelKind {
         /** A class: an integer or a string. */
@@ -89,34 +86,21 @@ public final class PredictionFiles {
         KindCheck kinds = new KindCheck();
         Map<String, Entry> truth = read(gold, kind, kinds, false);
         Map<String, Entry> predicted = read(predictions, kind, kinds, true);
-        List<String> unpredicted = truth.keySet().stream().filter(id -> !predicted.containsKey(id)).toList();
-        List<String> ungolded = predicted.keySet().stream().filter(id -> !truth.containsKey(id)).toList();
-        if (!intersection && !(unpredicted.isEmpty() && ungolded.isEmpty())) {
-            throw new ProctorException(stray(unpredicted, "gold items have no prediction in " + predictions)
-                    + stray(ungolded, "predictions have no gold item in " + gold)
-                    + "the official scorer leaves these out silently; score only the ids in both with --intersection");
-        }
-        List<String> ids = new ArrayList<>();
+        IdJoin join = IdJoin.of(gold, truth.keySet(), predictions, predicted.keySet(), intersection,
+                "the official scorer leaves these out silently");
         List<Label> goldLabels = new ArrayList<>();
         List<Label> predictedLabels = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
+        double[] scores = new double[join.ids().size()];
         boolean scored = false;
-        for (Map.Entry<String, Entry> e : truth.entrySet()) {
-            Entry p = predicted.get(e.getKey());
-            if (p != null) {
-                ids.add(e.getKey());
-                goldLabels.add(e.getValue().label());
-                predictedLabels.add(p.label());
-                scores.add(p.score());
-                scored = p.scored();
-            }
+        for (int i = 0; i < scores.length; i++) {
+            Entry p = predicted.get(join.ids().get(i));
+            goldLabels.add(truth.get(join.ids().get(i)).label());
+            predictedLabels.add(p.label());
+            scores[i] = p.score();
+            scored = p.scored();
         }
-        if (ids.isEmpty()) {
-            throw new ProctorException("no id is in both " + gold + " and " + predictions + ": nothing to score");
-        }
-        return new Joined(ids, goldLabels, predictedLabels,
-                scored ? scores.stream().mapToDouble(Double::doubleValue).toArray() : null,
-                unpredicted.size(), ungolded.size());
+        return new Joined(join.ids(), goldLabels, predictedLabels, scored ? scores : null,
+                join.goldWithoutPrediction(), join.predictionsWithoutGold());
     }
 
     private static Map<String, Entry> read(Path file, LabelKind kind, KindCheck kinds, boolean withScores) {
@@ -198,14 +182,6 @@ public final class PredictionFiles {
 
     private static DataFormatException problem(JsonLine line, String message) {
         return new DataFormatException(line.source().file(), line.source().line(), message);
-    }
-
-    private static String stray(List<String> ids, String what) {
-        if (ids.isEmpty()) {
-            return "";
-        }
-        return ids.size() + " " + what + " (" + String.join(", ", ids.subList(0, Math.min(NAMED, ids.size())))
-                + (ids.size() > NAMED ? ", ..." : "") + "); ";
     }
 
     /** Labels must all be integers or all strings across both files: sklearn refuses a mix. */

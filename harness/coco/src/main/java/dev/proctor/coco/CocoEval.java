@@ -1,5 +1,6 @@
 package dev.proctor.coco;
 
+import dev.proctor.stats.numeric.NumpyMath;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ public final class CocoEval {
         }
         var counts = new CocoEvaluation.Counts(gt.imageIds().size(), categories.size(), gt.annotations().size(),
                 detections.size());
-        return new CocoEvaluation(stats, perClass, NumpyMean.of(definedAps, numDefined), counts, notes);
+        return new CocoEvaluation(stats, perClass, NumpyMath.mean(definedAps, numDefined), counts, notes);
     }
 
     /**
@@ -117,8 +118,8 @@ public final class CocoEval {
         for (Cell cell : images.values()) {
             nonCrowd += (int) cell.gts.stream().filter(a -> !a.crowd()).count();
         }
-        return new ClassResult(category, NumpyMean.of(all, n), NumpyMean.of(at50, n50), NumpyMean.of(at75, n75),
-                NumpyMean.of(recall, nRecall), nonCrowd);
+        return new ClassResult(category, NumpyMath.mean(all, n), NumpyMath.mean(at50, n50), NumpyMath.mean(at75, n75),
+                NumpyMath.mean(recall, nRecall), nonCrowd);
     }
 
     /** One image's boxes and detections of one category, in file order. */

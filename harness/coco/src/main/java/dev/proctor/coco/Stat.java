@@ -1,5 +1,6 @@
 package dev.proctor.coco;
 
+import dev.proctor.stats.numeric.NumpyMath;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public enum Stat {
                 }
             }
         }
-        return NumpyMean.of(kept, n);
+        return NumpyMath.mean(kept, n);
     }
 
     /** The line summarize prints, with -1.000 for an undefined value as pycocotools prints it. */

@@ -3,6 +3,7 @@ package dev.proctor.coco;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.proctor.stats.numeric.NumpyMath;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +31,12 @@ class CocoParamsTest {
     @Test
     void meansAreSummedPairwiseAsNumpySumsThem() {
         double[] r = CocoParams.recallThresholds();
-        assertEquals(0.49999999999999994, NumpyMean.of(r, r.length), 0, "np.mean(np.linspace(0, 1, 101))");
+        assertEquals(0.49999999999999994, NumpyMath.mean(r, r.length), 0, "np.mean(np.linspace(0, 1, 101))");
         double plain = 0;
         for (double v : r) {
             plain += v;
         }
         assertEquals(0.5, plain / r.length, 0, "a plain loop gives another last bit");
-        assertEquals(Double.NaN, NumpyMean.of(r, 0));
+        assertEquals(Double.NaN, NumpyMath.mean(r, 0));
     }
 }

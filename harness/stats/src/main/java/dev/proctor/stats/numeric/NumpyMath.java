@@ -31,6 +31,11 @@ public final class NumpyMath {
         return sum(x) / x.length;
     }
 
+    /** {@code np.mean(x[:length])}, for a reused buffer; NaN when length is 0. */
+    public static double mean(double[] x, int length) {
+        return sum(x, length) / length;
+    }
+
     /** {@code np.var(x, ddof=ddof)}: mean, deviations, squares, pairwise sum, divided by max(n - ddof, 0). */
     public static double var(double[] x, int ddof) {
         double mean = mean(x);

@@ -1,8 +1,8 @@
 package dev.proctor.tasks.mc;
 
 import dev.proctor.api.DataFormatException;
-import dev.proctor.api.ProctorException;
 import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.datafiles.IdJoin;
 import dev.proctor.datafiles.JsonLine;
 import dev.proctor.datafiles.JsonLinesReader;
 import java.nio.file.Path;
@@ -21,9 +21,6 @@ import java.util.Optional;
  * MMCU's script compares them.
  */
 public final class GenerationScorer {
-    /** How many stray ids a refusal names. */
-    private static final int NAMED = 10;
-
     /** One scored item: the letters read (absent: none), the random letter scored instead if any, and the verdict. */
     public record ItemResult(String id, Optional<String> extracted, String gold, boolean correct,
                              Optional<String> randomLetter) {
@@ -61,43 +58,25 @@ public final class GenerationScorer {
         boolean intersection = options.intersection();
         Map<String, String> answers = read(gold, "answer", new GoldCheck(letters, options));
         Map<String, String> generations = read(predictions, "generation", null);
-        List<String> unpredicted = answers.keySet().stream().filter(id -> !generations.containsKey(id)).toList();
-        List<String> ungolded = generations.keySet().stream().filter(id -> !answers.containsKey(id)).toList();
-        if (!intersection && !(unpredicted.isEmpty() && ungolded.isEmpty())) {
-            throw new ProctorException(stray(unpredicted, "gold items have no prediction in " + predictions)
-                    + stray(ungolded, "predictions have no gold item in " + gold)
-                    + "the official scorers drop these silently; score only the ids in both with --intersection");
-        }
+        IdJoin join = IdJoin.of(gold, answers.keySet(), predictions, generations.keySet(), intersection,
+                "the official scorers drop these silently");
         List<ItemResult> items = new ArrayList<>();
         int correct = 0;
         int none = 0;
         int bad = 0;
-        for (Map.Entry<String, String> e : answers.entrySet()) {
-            String generation = generations.get(e.getKey());
-            if (generation == null) {
-                continue;
-            }
+        for (String id : join.ids()) {
+            String generation = generations.get(id);
+            String answer = answers.get(id);
             Optional<String> read = rule.read(generation, letters);
-            Optional<String> random = read.isEmpty() ? options.unread().letter(e.getKey(), letters) : Optional.empty();
-            boolean right = read.or(() -> random).filter(e.getValue()::equals).isPresent();
+            Optional<String> random = read.isEmpty() ? options.unread().letter(id, letters) : Optional.empty();
+            boolean right = read.or(() -> random).filter(answer::equals).isPresent();
             correct += right ? 1 : 0;
             none += read.isEmpty() ? 1 : 0;
-            bad += options.multipleAnswers() && !McTemplate.distinctLetters(e.getValue(), letters) ? 1 : 0;
-            items.add(new ItemResult(e.getKey(), read, e.getValue(), right, random));
-        }
-        if (items.isEmpty()) {
-            throw new ProctorException("no id is in both " + gold + " and " + predictions + ": nothing to score");
+            bad += options.multipleAnswers() && !McTemplate.distinctLetters(answer, letters) ? 1 : 0;
+            items.add(new ItemResult(id, read, answer, right, random));
         }
         return new Result(rule, items.size(), (double) correct / items.size(), (double) none / items.size(), items,
-                unpredicted.size(), ungolded.size(), options.unread(), bad);
-    }
-
-    private static String stray(List<String> ids, String what) {
-        if (ids.isEmpty()) {
-            return "";
-        }
-        return ids.size() + " " + what + " (" + String.join(", ", ids.subList(0, Math.min(NAMED, ids.size())))
-                + (ids.size() > NAMED ? ", ..." : "") + "); ";
+                join.goldWithoutPrediction(), join.predictionsWithoutGold(), options.unread(), bad);
     }
 
     /** Which gold answers are accepted: one letter; or, for several answers, distinct letters (or anything kept). */

@@ -9,8 +9,6 @@ import dev.proctor.api.UnknownNameException;
 import dev.proctor.api.task.mc.McTask;
 import dev.proctor.api.task.mc.McTemplate;
 import dev.proctor.core.registry.TaskRegistry;
-import dev.proctor.datafiles.Sha256;
-import dev.proctor.report.HarnessVersion;
 import dev.proctor.tasks.mc.AnswerRule;
 import dev.proctor.tasks.mc.GenerationScorer;
 import dev.proctor.tasks.mc.MultipleChoiceTask;
@@ -110,15 +108,13 @@ public final class ScoreGenerationCommand implements Callable<Integer> {
     }
 
     private ObjectNode toJson(GenerationScorer.Result r, boolean keepBad) {
-        ObjectNode root = JSON.createObjectNode();
-        HarnessVersion.current().describeIn(root.putObject("harness"));
-        root.put("command", "score generation");
+        ObjectNode root = ScoreJson.root("score generation");
         root.put("task", task);
         root.put("rule", r.rule().id());
         root.put("ruleDescription", r.rule().description());
-        root.putObject("inputs").<ObjectNode>set("gold", JSON.createObjectNode().put("path", gold.toString())
-                .put("sha256", Sha256.of(gold))).set("pred", JSON.createObjectNode()
-                .put("path", predictions.toString()).put("sha256", Sha256.of(predictions)));
+        ObjectNode inputs = root.putObject("inputs");
+        ScoreJson.input(inputs, "gold", gold);
+        ScoreJson.input(inputs, "pred", predictions);
         root.put("accuracy", r.accuracy());
         root.put("n", r.n());
         root.put("no_answer", r.noAnswer());

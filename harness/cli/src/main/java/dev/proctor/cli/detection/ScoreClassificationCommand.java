@@ -11,9 +11,8 @@ import dev.proctor.classification.Label;
 import dev.proctor.classification.PrecisionRecallF1;
 import dev.proctor.classification.PredictionFiles;
 import dev.proctor.classification.ZeroDivision;
+import dev.proctor.cli.ScoreJson;
 import dev.proctor.core.report.JsonValues;
-import dev.proctor.datafiles.Sha256;
-import dev.proctor.report.HarnessVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,13 +137,11 @@ public final class ScoreClassificationCommand implements Callable<Integer> {
     }
 
     private ObjectNode header(String metricName) {
-        ObjectNode root = JsonValues.MAPPER.createObjectNode();
-        HarnessVersion.current().describeIn(root.putObject("harness"));
-        root.put("command", "score classification");
+        ObjectNode root = ScoreJson.root("score classification");
         root.put("metric", metricName);
-        root.putObject("inputs").<ObjectNode>set("gold", JsonValues.MAPPER.createObjectNode()
-                .put("path", gold.toString()).put("sha256", Sha256.of(gold))).set("pred", JsonValues.MAPPER
-                .createObjectNode().put("path", predictions.toString()).put("sha256", Sha256.of(predictions)));
+        ObjectNode inputs = root.putObject("inputs");
+        ScoreJson.input(inputs, "gold", gold);
+        ScoreJson.input(inputs, "pred", predictions);
         root.put("intersection", intersection);
         return root;
     }

@@ -3,14 +3,13 @@ package dev.proctor.cli.detection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.cli.ScoreJson;
 import dev.proctor.coco.ClassResult;
 import dev.proctor.coco.CocoEval;
 import dev.proctor.coco.CocoEvaluation;
 import dev.proctor.coco.GroundTruth;
 import dev.proctor.coco.io.CocoFiles;
 import dev.proctor.coco.io.CocoJson;
-import dev.proctor.datafiles.Sha256;
-import dev.proctor.report.HarnessVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,12 +59,10 @@ public final class ScoreDetectionCommand implements Callable<Integer> {
     }
 
     private ObjectNode toJson(CocoEvaluation e) {
-        ObjectNode root = CocoJson.MAPPER.createObjectNode();
-        HarnessVersion.current().describeIn(root.putObject("harness"));
-        root.put("command", "score detection");
+        ObjectNode root = ScoreJson.root("score detection");
         ObjectNode inputs = root.putObject("inputs");
-        inputs.putObject("gt").put("path", gt.toString()).put("sha256", Sha256.of(gt));
-        inputs.putObject("dt").put("path", dt.toString()).put("sha256", Sha256.of(dt));
+        ScoreJson.input(inputs, "gt", gt);
+        ScoreJson.input(inputs, "dt", dt);
         root.setAll(CocoJson.toJson(e));
         return root;
     }

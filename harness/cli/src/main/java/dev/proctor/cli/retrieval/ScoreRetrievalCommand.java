@@ -2,8 +2,8 @@ package dev.proctor.cli.retrieval;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proctor.cli.ScoreJson;
 import dev.proctor.datafiles.Sha256;
-import dev.proctor.report.HarnessVersion;
 import dev.proctor.retrieval.Qrels;
 import dev.proctor.retrieval.Run;
 import dev.proctor.retrieval.io.EvaluationJson;
@@ -133,14 +133,12 @@ public final class ScoreRetrievalCommand implements Callable<Integer> {
     }
 
     private String toJson(Evaluation e, QrelsSource source) {
-        ObjectNode root = EvaluationJson.MAPPER.createObjectNode();
-        HarnessVersion.current().describeIn(root.putObject("harness"));
-        root.put("command", "score retrieval");
+        ObjectNode root = ScoreJson.root("score retrieval");
         ObjectNode inputs = root.putObject("inputs");
         inputs.putObject("qrels").put("path", source.file().toString())
                 .put("format", source.format().name().toLowerCase(java.util.Locale.ROOT))
                 .put("sha256", Sha256.of(source.file()));
-        inputs.putObject("run").put("path", runPath.toString()).put("sha256", Sha256.of(runPath));
+        ScoreJson.input(inputs, "run", runPath);
         root.setAll(EvaluationJson.toJson(e));
         if (e.mrr().containsKey(MrrVariant.BEIR)) {
             PeerNames.beir(e).forEach(root.putObject("as_beir")::put);

@@ -110,7 +110,7 @@ public final class PredictionFiles {
         SourceLine firstUnscored = null;
         for (JsonLine line : JsonLinesReader.read(file)) {
             SourceLine at = line.source();
-            String id = id(line);
+            String id = line.id();
             Label label = label(line, kind);
             kinds.check(label, at);
             double score = Double.NaN;
@@ -138,23 +138,15 @@ public final class PredictionFiles {
         return out;
     }
 
-    private static String id(JsonLine line) {
-        JsonNode node = field(line, "id");
-        if (!node.isTextual() && !node.isIntegralNumber()) {
-            throw problem(line, "expected \"id\" to be a string or an integer, found " + node);
-        }
-        return node.asText();
-    }
-
     private static Label label(JsonLine line, LabelKind kind) {
-        JsonNode node = field(line, "label");
+        JsonNode node = line.required("label");
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return Label.of(node.longValue());
         }
         if (kind == LabelKind.CLASS && node.isTextual()) {
             return Label.of(node.textValue());
         }
-        throw problem(line, kind == LabelKind.CLASS
+        throw line.problem(kind == LabelKind.CLASS
                 ? "expected \"label\" to be an integer or a string, found " + node
                 : "expected \"label\" to be an integer word position, found " + node);
     }
@@ -162,26 +154,12 @@ public final class PredictionFiles {
     private static double score(JsonLine line) {
         JsonNode node = line.object().get("score");
         if (!node.isNumber()) {
-            throw problem(line, "expected \"score\" to be a finite number, found " + node);
+            throw line.problem("expected \"score\" to be a finite number, found " + node);
         }
         if (!Double.isFinite(node.asDouble())) {
-            throw problem(line, "expected \"score\" to be a finite number, found one beyond a double's range");
+            throw line.problem("expected \"score\" to be a finite number, found one beyond a double's range");
         }
         return node.asDouble();
-    }
-
-    private static JsonNode field(JsonLine line, String name) {
-        JsonNode node = line.object().get(name);
-        if (node == null || node.isNull()) {
-            List<String> keys = new ArrayList<>();
-            line.object().fieldNames().forEachRemaining(keys::add);
-            throw problem(line, "expected a field \"" + name + "\", found keys " + keys);
-        }
-        return node;
-    }
-
-    private static DataFormatException problem(JsonLine line, String message) {
-        return new DataFormatException(line.source().file(), line.source().line(), message);
     }
 
     /** Labels must all be integers or all strings across both files: sklearn refuses a mix. */

@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A run killed with SIGKILL in the middle resumes with the same command, computes only what is missing, and ends
- * with the same per-item results as an uninterrupted run: for letter scoring, for generation, and for a dense
- * retrieval run (whose corpus embeddings are responses in the store like any other).
+ * with the same per-item results as an uninterrupted run: for letter scoring, for generation, for a dense
+ * retrieval run (whose corpus embeddings are responses in the store like any other), and for machine-generated-text
+ * detection (whose dev items, run and stored like the rest, fix the threshold the test items are decided by).
  */
 class ResumeAfterKillTest {
 
@@ -30,7 +31,8 @@ class ResumeAfterKillTest {
     @CsvSource(delimiter = '|', value = {
             "letter|--limit 30 --batch-tokens 1|embedded:tiny-gpt",
             "generate|--limit 12 --scoring generate --batch-tokens 1|embedded:tiny-gpt",
-            "retrieval|--tasks retrieval:everyday-en --model-arg batching=per-text|embedded:bge-small-en"})
+            "retrieval|--tasks retrieval:everyday-en --model-arg batching=per-text|embedded:bge-small-en",
+            "mgt|--tasks mgt:bundled-en --limit 40 --batch-tokens 1|embedded:tiny-gpt"})
     void killedRunResumesAndMatchesAnUninterruptedRun(String name, String options, String model, @TempDir Path tmp)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--no-progress", "--resamples", "200"));

@@ -22,6 +22,15 @@ public interface CausalLm extends AutoCloseable {
     List<TargetScores> score(List<ScoreQuery> batch);
 
     /**
+     * Per query, the whole next-token distribution at each of its positions, in position order (its targets are not
+     * read): what detectors need for entropies, ranks and a second model's cross-entropy. Same batch rules as
+     * {@link #score}.
+     */
+    default List<LogDistributions> distributions(List<ScoreQuery> batch) {
+        throw new UnsupportedOperationException(info().name() + " does not give whole next-token distributions");
+    }
+
+    /**
      * The most likely next token after each sequence (the first on ties), one forward pass for the batch. Sequences
      * are padded on the left where the model takes position ids and an attention mask, so every row's last token is
      * at the same position; the answer must not depend on the batch.

@@ -11,16 +11,20 @@ import dev.proctor.api.request.LoglikelihoodRequest;
 import dev.proctor.api.request.Request;
 import dev.proctor.api.request.RequestKind;
 import dev.proctor.api.request.Response;
+import dev.proctor.api.request.TokenStatistics;
+import dev.proctor.api.request.TokenStatisticsRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A token-level causal LM as a {@link Model}: it serves log-likelihood ({@link LoglikelihoodRunner}) and greedy
- * generation ({@link GreedyGenerator}), the same way for every backend.
+ * A token-level causal LM as a {@link Model}: it serves log-likelihood ({@link LoglikelihoodRunner}), greedy
+ * generation ({@link GreedyGenerator}) and a text's token statistics ({@link TokenStatisticsRunner}), the same way
+ * for every backend.
  */
 public final class CausalLmModel implements Model {
-    private static final Set<RequestKind<?, ?>> CAPABILITIES = Set.of(RequestKind.LOGLIKELIHOOD, RequestKind.GENERATE);
+    private static final Set<RequestKind<?, ?>> CAPABILITIES = Set.of(RequestKind.LOGLIKELIHOOD, RequestKind.GENERATE,
+            RequestKind.TOKEN_STATISTICS);
 
     private final CausalLm lm;
 
@@ -46,6 +50,9 @@ public final class CausalLmModel implements Model {
             LoglikelihoodRunner.run(lm, (List<LoglikelihoodRequest>) requests, (Execution<Loglikelihood>) execution);
         } else if (kind == RequestKind.GENERATE) {
             GreedyGenerator.run(lm, (List<GenerateRequest>) requests, (Execution<Generation>) execution);
+        } else if (kind == RequestKind.TOKEN_STATISTICS) {
+            new TokenStatisticsRunner(lm, null).run((List<TokenStatisticsRequest>) requests,
+                    (Execution<TokenStatistics>) execution);
         } else {
             throw new IllegalArgumentException(lm.info().name() + " does not serve " + kind.id());
         }

@@ -11,9 +11,17 @@ import java.util.Optional;
  * @param main    the main metric's name: what summaries print first and leaderboards sort by
  * @param specs   every metric, in report order
  * @param corpus  the function of each {@link Aggregation#CORPUS} metric, by name
+ * @param figures what each subject's row of results.json shows beside the metrics (a confusion matrix, ROC points)
  */
-public record Metrics(String main, List<MetricSpec> specs, Map<String, CorpusMetric> corpus) {
+public record Metrics(String main, List<MetricSpec> specs, Map<String, CorpusMetric> corpus,
+                      Optional<SubjectFigures> figures) {
+    /** Metrics without figures. */
+    public Metrics(String main, List<MetricSpec> specs, Map<String, CorpusMetric> corpus) {
+        this(main, specs, corpus, Optional.empty());
+    }
+
     public Metrics {
+        java.util.Objects.requireNonNull(figures, "figures");
         specs = List.copyOf(specs);
         corpus = Map.copyOf(corpus);
         Map<String, MetricSpec> byName = new LinkedHashMap<>();

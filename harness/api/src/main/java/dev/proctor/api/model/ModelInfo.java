@@ -24,4 +24,14 @@ public record ModelInfo(String name, String kind, String engine, String device, 
         Objects.requireNonNull(device, "device");
         identity = Collections.unmodifiableMap(new LinkedHashMap<>(identity));
     }
+
+    /** Name, kind, engine and identity, as a composite model's identity lists each of its components. */
+    public Map<String, Object> asComponent() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("kind", kind);
+        m.put("engine", engine);
+        m.put("identity", identity);
+        return m;
+    }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
  * scheduler runs them once, and a stored response is found again by a hash of {@link #describe()}.
  */
 public sealed interface Request
-        permits LoglikelihoodRequest, GenerateRequest, EmbedRequest, RetrieveRequest, PredictRequest {
+        permits LoglikelihoodRequest, GenerateRequest, EmbedRequest, RetrieveRequest, PredictRequest,
+        TokenStatisticsRequest {
 
     RequestKind<?, ?> kind();
 

@@ -31,7 +31,13 @@ public final class RequestKind<Q extends Request, A extends Response> {
     public static final RequestKind<PredictRequest, Prediction> PREDICT = new RequestKind<>(
             "predict", PredictRequest.class, Prediction.class, "a label with its score, or labelled boxes");
 
-    private static final List<RequestKind<?, ?>> ALL = List.of(LOGLIKELIHOOD, GENERATE, EMBED, RETRIEVE, PREDICT);
+    /** Per-token log-probabilities, log-ranks, entropies (and a model pair's cross-entropies) of a whole text. */
+    public static final RequestKind<TokenStatisticsRequest, TokenStatistics> TOKEN_STATISTICS = new RequestKind<>(
+            "token-statistics", TokenStatisticsRequest.class, TokenStatistics.class,
+            "per-token log-probability, log-rank and entropy of a text (and a model pair's cross-entropy)");
+
+    private static final List<RequestKind<?, ?>> ALL = List.of(LOGLIKELIHOOD, GENERATE, EMBED, RETRIEVE, PREDICT,
+            TOKEN_STATISTICS);
 
     private final String id;
     private final Class<Q> requestType;

@@ -80,6 +80,27 @@ public interface Task {
     }
 
     /**
+     * Whether, under these settings, the task decides its items with something fitted on other items of the same
+     * subject (a detector's threshold chosen on dev, a probe trained on train): then {@link #loadFitItems} gives
+     * those items, the model answers them with the rest, and {@link #fit} turns their responses into the
+     * {@link SubjectFit} that scores the evaluated items. Fit items are stored and resumed like any other, never
+     * reported.
+     */
+    default boolean fits(TaskSettings settings) {
+        return false;
+    }
+
+    /** The items a subject fits on (ids distinct from the evaluated ones'); called only when {@link #fits}. */
+    default List<TaskItem> loadFitItems(Path dataDir, Subject subject, PlanContext context) {
+        return List.of();
+    }
+
+    /** Fits on a subject's answered fit items; called only when {@link #fits}. */
+    default SubjectFit fit(Subject subject, List<FitExample> examples, TaskSettings settings) {
+        throw new UnsupportedOperationException("task " + name() + " fits nothing");
+    }
+
+    /**
      * Loads one subject and turns its items into requests, in file order.
      *
      * @param requireGold false only to show prompts of items that cannot be scored

@@ -7,6 +7,7 @@ import dev.proctor.api.task.Task;
 import dev.proctor.core.aggregate.Aggregator;
 import dev.proctor.core.aggregate.Summary;
 import dev.proctor.core.data.DataGate;
+import dev.proctor.core.fit.Fitter;
 import dev.proctor.core.plan.EvaluationPlan;
 import dev.proctor.core.plan.Planner;
 import dev.proctor.core.registry.ModelRegistry;
@@ -55,10 +56,11 @@ public final class Evaluator {
             try (ResultStore store = ResultStore.open(dir.resolve(STORE_FILE))) {
                 outcome = run.schedule(store, listener);
             }
-            Summary summary = Aggregator.aggregate(run.plan(), outcome.scores(), config.bootstrap());
+            Fitter.Fitted fitted = Fitter.apply(run.plan(), outcome);
+            Summary summary = Aggregator.aggregate(fitted.plan(), fitted.outcome().scores(), config.bootstrap());
             Provenance provenance = Provenance.of(run.identity().runId(), spec.toString(), spec.args(), model.info(),
                     config, data.given(), run.plan().data().files(), run.plan().data().checks());
-            RunReport report = new RunReport(provenance, run.plan(), summary, outcome);
+            RunReport report = new RunReport(provenance, fitted.plan(), summary, fitted.outcome());
             report.writeTo(dir);
             return new Evaluation(dir, report);
         }

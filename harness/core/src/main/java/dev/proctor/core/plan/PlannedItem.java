@@ -11,8 +11,9 @@ import java.util.List;
  * @param requestKeys the key of each request, in order
  * @param fingerprint what decides the item's score besides the model (its requests and gold answer): a stored
  *                    score is reused only when it matches
+ * @param fitOnly     the item is one its task fits on (a train or dev item): run and stored, never reported
  */
-public record PlannedItem(String task, TaskItem item, List<String> requestKeys, String fingerprint) {
+public record PlannedItem(String task, TaskItem item, List<String> requestKeys, String fingerprint, boolean fitOnly) {
     public PlannedItem {
         requestKeys = List.copyOf(requestKeys);
     }

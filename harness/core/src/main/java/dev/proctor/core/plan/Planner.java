@@ -44,8 +44,10 @@ public final class Planner {
             if (loaded.isEmpty()) {
                 throw new ProctorException("subject " + s.key() + " has no items to evaluate in " + s.dataDir());
             }
-            for (TaskItem item : loaded) {
-                PlannedItem planned = planned(task.name(), item);
+            List<TaskItem> fitItems = task.fits(config.settings()) && requireGold
+                    ? task.loadFitItems(s.dataDir(), s.subject(), context) : List.of();
+            for (TaskItem item : concat(fitItems, loaded)) {
+                PlannedItem planned = planned(task.name(), item, fitItems.contains(item));
                 if (!keys.add(planned.key())) {
                     throw new DataFormatException(item.source().file(), item.source().line(),
                             "duplicate item id " + item.id() + " in task " + task.name());
@@ -61,12 +63,18 @@ public final class Planner {
         return new EvaluationPlan(config, subjects, data, tasks, items);
     }
 
-    static PlannedItem planned(String task, TaskItem item) {
+    private static List<TaskItem> concat(List<TaskItem> first, List<TaskItem> second) {
+        List<TaskItem> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    static PlannedItem planned(String task, TaskItem item, boolean fitOnly) {
         List<String> keys = new ArrayList<>(item.requests().size());
         for (Request r : item.requests()) {
             keys.add(Canonical.requestKey(r));
         }
         String fingerprint = Sha256.of(String.join("\n", keys) + "\n" + Canonical.json(item.gold()));
-        return new PlannedItem(task, item, keys, fingerprint);
+        return new PlannedItem(task, item, keys, fingerprint, fitOnly);
     }
 }

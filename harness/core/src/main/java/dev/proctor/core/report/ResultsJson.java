@@ -3,6 +3,7 @@ package dev.proctor.core.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proctor.api.metric.MetricSpec;
+import dev.proctor.api.task.ItemScore;
 import dev.proctor.api.task.ReferenceAverage;
 import dev.proctor.api.task.TaskSettings;
 import dev.proctor.core.aggregate.MetricValue;
@@ -12,11 +13,13 @@ import dev.proctor.core.aggregate.TaskSummary;
 import dev.proctor.core.data.DataFileRef;
 import dev.proctor.core.evaluate.RunConfig;
 import dev.proctor.core.plan.EvaluationPlan;
+import dev.proctor.core.plan.PlannedItem;
 import dev.proctor.core.plan.TaskPlan;
 import dev.proctor.core.schedule.RunStats;
 import dev.proctor.report.DataCheck;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +28,7 @@ import java.util.Map;
  * The layout of {@code results.json}, written down in one place (reports/README.md documents it):
  * {@code schema}, {@code provenance}, {@code tasks} (each task's metrics, main metric and the settings it used),
  * {@code results.subjects} and {@code results.groups} (per row: n, and per metric its value, standard errors and
- * bootstrap interval), {@code stats} and {@code notes}.
+ * bootstrap interval; a subject row also the task's {@code figures}, such as a confusion matrix), {@code stats} and {@code notes}.
  */
 final class ResultsJson {
     /** Bumped whenever a reader would misread the layout. */
@@ -34,8 +37,9 @@ final class ResultsJson {
     private ResultsJson() {
     }
 
-    static ObjectNode of(Provenance provenance, EvaluationPlan plan, Summary summary, RunStats stats,
-                         Map<String, String> notes) {
+    /** @param scores one per plan item, in plan order */
+    static ObjectNode of(Provenance provenance, EvaluationPlan plan, Summary summary, List<ItemScore> scores,
+                         RunStats stats, Map<String, String> notes) {
         ObjectNode root = JsonValues.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         ObjectNode provenanceNode = provenance(provenance);
@@ -61,6 +65,10 @@ final class ResultsJson {
                 ObjectNode node = row(row);
                 ArrayNode categories = node.putArray("categories");
                 tp.categories().getOrDefault(row.name(), List.of()).forEach(categories::add);
+                if (tp.metrics().figures().isPresent()) {
+                    node.set("figures", JsonValues.tree(tp.metrics().figures().get()
+                            .of(subjectScores(plan, scores, t.task(), row.name()))));
+                }
                 subjects.add(node);
             }
             for (ScoreRow row : t.groups()) {
@@ -71,6 +79,18 @@ final class ResultsJson {
         ObjectNode notesNode = root.putObject("notes");
         notes.forEach(notesNode::put);
         return root;
+    }
+
+    private static List<ItemScore> subjectScores(EvaluationPlan plan, List<ItemScore> scores, String task,
+                                                 String subject) {
+        List<ItemScore> out = new ArrayList<>();
+        for (int i = 0; i < plan.items().size(); i++) {
+            PlannedItem p = plan.items().get(i);
+            if (p.task().equals(task) && p.item().subject().equals(subject)) {
+                out.add(scores.get(i));
+            }
+        }
+        return out;
     }
 
     static ObjectNode provenance(Provenance p) {

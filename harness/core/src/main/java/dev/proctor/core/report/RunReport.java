@@ -48,8 +48,8 @@ public record RunReport(Provenance provenance, EvaluationPlan plan, Summary summ
 
     public String resultsJson() {
         try {
-            return JsonValues.MAPPER.writeValueAsString(ResultsJson.of(provenance, plan, summary, outcome.stats(),
-                    outcome.notes()));
+            return JsonValues.MAPPER.writeValueAsString(ResultsJson.of(provenance, plan, summary, outcome.scores(),
+                    outcome.stats(), outcome.notes()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -18,6 +18,7 @@ import dev.proctor.api.request.RetrieveRequest;
 import dev.proctor.api.task.ItemScore;
 import dev.proctor.core.plan.EvaluationPlan;
 import dev.proctor.core.plan.PlannedItem;
+import dev.proctor.core.plan.TaskPlan;
 import dev.proctor.core.store.Canonical;
 import dev.proctor.core.store.ResultStore;
 import dev.proctor.core.store.ResultStore.NewResponse;
@@ -214,17 +215,11 @@ public final class Scheduler {
                 throw new ProctorException("item " + p.key() + " (" + p.item().source() + ") could not be scored: "
                         + e.getMessage(), e);
             }
-            Metrics metrics = plan.tasks().get(p.task()).metrics();
-            for (MetricSpec spec : metrics.specs()) {
-                if (spec.aggregation() != Aggregation.MEAN) {
-                    continue;
-                }
-                Double v = score.values().get(spec.name());
-                if (v == null || !Double.isFinite(v)) {
-                    throw new ProctorException("item " + p.key() + " scored " + (v == null ? "no value" : v)
-                            + " for metric " + spec.name() + "; every item must give a finite value");
-                }
+            TaskPlan taskPlan = plan.tasks().get(p.task());
+            if (taskPlan.task().fits(plan.config().settings())) {
+                return score; // its values come with the fit: checked then (Fitter)
             }
+            MeanValues.require(p.key(), score, taskPlan.metrics());
             return score;
         }
 

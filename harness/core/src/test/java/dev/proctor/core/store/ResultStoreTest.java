@@ -9,6 +9,7 @@ import dev.proctor.api.request.Embedding;
 import dev.proctor.api.request.Generation;
 import dev.proctor.api.request.Loglikelihood;
 import dev.proctor.api.request.Prediction;
+import dev.proctor.api.request.TokenStatistics;
 import dev.proctor.api.request.Ranking;
 import dev.proctor.api.request.RequestKind;
 import dev.proctor.api.request.Response;
@@ -37,6 +38,9 @@ class ResultStoreTest {
                 -3e-300))));
         written.put(RequestKind.PREDICT, new Prediction("boat", 0.5, List.of(new Prediction.Box("boat", 0.25, 1, 2,
                 3, 4))));
+        written.put(RequestKind.TOKEN_STATISTICS, new TokenStatistics(3, true, new int[] {0, 2, 5},
+                new double[] {-0.1 - 0.2, -7e-310}, new double[] {0, Math.log(3)}, new double[] {1e-17, 2.5},
+                new double[] {0.3, 1.0 / 3, 4}));
         try (ResultStore store = ResultStore.open(dir.resolve("s.db"))) {
             List<NewResponse> rows = new java.util.ArrayList<>();
             written.forEach((kind, r) -> rows.add(new NewResponse("m", "k-" + kind.id(), kind, r)));

@@ -9,6 +9,7 @@ import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.ModelInfo;
 import dev.proctor.lm.CausalLm;
 import dev.proctor.lm.LmTokenizer;
+import dev.proctor.lm.LogDistributions;
 import dev.proctor.lm.ScoreQuery;
 import dev.proctor.lm.TargetScores;
 import java.util.ArrayList;
@@ -90,6 +91,27 @@ abstract class DjlCausalLm implements CausalLm {
                 }
             }
             out.add(new TargetScores(values, greedy, topIds, topLogProbs, ranks));
+        }
+        return out;
+    }
+
+    @Override
+    public final List<LogDistributions> distributions(List<ScoreQuery> batch) {
+        PaddedBatch padded = PaddedBatch.of(batch, tokenizer.eosTokenId(), tokenizer.maxContextLength());
+        if (padded.rows().length == 0) {
+            return batch.stream().map(q -> new LogDistributions(new float[0], new double[0], 0)).toList();
+        }
+        Rows rows = run(padded);
+        List<LogDistributions> out = new ArrayList<>(batch.size());
+        for (int b = 0; b < batch.size(); b++) {
+            int[] wanted = padded.rowOfTarget()[b];
+            float[] logits = new float[wanted.length * rows.vocab];
+            double[] logZ = new double[wanted.length];
+            for (int j = 0; j < wanted.length; j++) {
+                System.arraycopy(rows.values, wanted[j] * rows.vocab, logits, j * rows.vocab, rows.vocab);
+                logZ[j] = rows.logZ[wanted[j]];
+            }
+            out.add(new LogDistributions(logits, logZ, rows.vocab));
         }
         return out;
     }

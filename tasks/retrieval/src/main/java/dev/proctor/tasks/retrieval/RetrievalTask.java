@@ -15,6 +15,7 @@ import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.Task;
 import dev.proctor.api.task.TaskItem;
 import dev.proctor.api.task.TaskSettings;
+import dev.proctor.datafiles.DatasetFolders;
 import dev.proctor.retrieval.metrics.Docnos;
 import dev.proctor.retrieval.metrics.MetricOptions;
 import dev.proctor.tasks.retrieval.data.BeirReader;
@@ -26,7 +27,6 @@ import dev.proctor.tasks.retrieval.data.Language;
 import dev.proctor.tasks.retrieval.data.Query;
 import dev.proctor.tasks.retrieval.data.RetrievalDataset;
 import dev.proctor.tasks.retrieval.eval.RunScoring;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Retrieval datasets in the BEIR/MTEB layout as one task whose subjects are datasets: {@code retrieval} (every
@@ -104,12 +103,8 @@ public final class RetrievalTask implements Task {
             return List.of(subject(dataDir, nameOf(dataDir)));
         }
         List<Subject> subjects = new ArrayList<>();
-        try (Stream<Path> children = Files.list(dataDir)) {
-            for (Path dir : children.filter(BeirReader::isDataset).sorted().toList()) {
-                subjects.add(subject(dir, dir.getFileName().toString()));
-            }
-        } catch (IOException e) {
-            throw new ProctorException("cannot list " + dataDir + ": " + e.getMessage(), e);
+        for (Path dir : DatasetFolders.inside(dataDir, BeirReader::isDataset)) {
+            subjects.add(subject(dir, dir.getFileName().toString()));
         }
         if (subjects.isEmpty()) {
             throw new DataFormatException(dataDir, 0, "expected a BEIR dataset folder (" + BeirReader.CORPUS + ", "

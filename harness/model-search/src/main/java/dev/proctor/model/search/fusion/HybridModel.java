@@ -50,20 +50,11 @@ public final class HybridModel extends Retriever {
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("fusion", fusion.scheme());
         identity.put(fusion == Fusion.RRF ? "k" : "alpha", parameter);
-        identity.put("first", component(first.info()));
-        identity.put("second", component(second.info()));
+        identity.put("first", first.info().asComponent());
+        identity.put("second", second.info().asComponent());
         this.info = new ModelInfo(fusion.scheme() + "(" + first.info().name() + "+" + second.info().name() + ")",
                 "hybrid retriever", "fusion of " + first.info().engine() + " and " + second.info().engine(),
                 first.info().device(), identity);
-    }
-
-    private static Map<String, Object> component(ModelInfo info) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", info.name());
-        m.put("kind", info.kind());
-        m.put("engine", info.engine());
-        m.put("identity", info.identity());
-        return m;
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.proctor.api.request.Loglikelihood;
 import dev.proctor.api.request.LoglikelihoodRequest;
 import dev.proctor.api.request.Passage;
 import dev.proctor.api.request.PredictRequest;
+import dev.proctor.api.request.TokenStatistics;
+import dev.proctor.api.request.TokenStatisticsRequest;
 import dev.proctor.api.request.Prediction;
 import dev.proctor.api.request.Ranking;
 import dev.proctor.api.request.Request;
@@ -183,6 +185,12 @@ public final class FakeModel implements Model {
             }
             hits.sort(Comparator.comparingDouble(Ranking.Hit::score).reversed().thenComparing(Ranking.Hit::docId));
             return new Ranking(hits.subList(0, Math.min(r.topK(), hits.size())));
+        }
+        if (request instanceof TokenStatisticsRequest) {
+            double a = -1 - Math.floorMod(h, 100) / 10.0;
+            double b = Math.floorMod(h >> 8, 100) / 10.0;
+            return new TokenStatistics(3, false, new int[] {1, 2, 3}, new double[] {a, a / 2},
+                    new double[] {b / 10, b / 5}, new double[] {b, b + 1}, new double[0]);
         }
         PredictRequest p = (PredictRequest) request;
         return Prediction.label("p" + Math.floorMod(h, 3), Math.floorMod(h >> 4, 100) / 100.0);

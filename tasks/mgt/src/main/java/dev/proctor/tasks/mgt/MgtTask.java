@@ -217,7 +217,7 @@ public final class MgtTask implements Task {
             if (!row.source().isEmpty()) {
                 facts.put("source", row.source());
             }
-            items.add(new TaskItem(split + "/" + row.id(), subject.name(), row.at(), row.text(),
+            items.add(new TaskItem(subject.name() + "/" + split + "/" + row.id(), subject.name(), row.at(), row.text(),
                     List.of(detector.request(row.text(), maxTokens)), row.label(), facts,
                     responses -> score(detector, row, responses.get(0))));
         }

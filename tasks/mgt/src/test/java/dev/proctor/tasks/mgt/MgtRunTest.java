@@ -48,7 +48,7 @@ class MgtRunTest {
         assertTrue(Double.isFinite(fit.get("threshold").asDouble()));
         List<String> ids = sampleIds(e.directory());
         assertEquals(200, ids.size());
-        assertTrue(ids.stream().allMatch(id -> id.startsWith("mgt/test/")), "only test items are reported");
+        assertTrue(ids.stream().allMatch(id -> id.startsWith("mgt/bundled-en/test/")), "only test items are reported");
         JsonNode figures = results.at("/results/subjects/0/figures");
         long total = 0;
         for (JsonNode r : figures.at("/confusionMatrix/counts")) {

@@ -1,7 +1,6 @@
 package dev.proctor.core.aggregate;
 
 import dev.proctor.api.metric.Aggregation;
-import dev.proctor.api.metric.CorpusMetric;
 import dev.proctor.api.metric.MetricSpec;
 import dev.proctor.api.task.ItemScore;
 import dev.proctor.api.task.ReferenceAverage;
@@ -72,6 +71,7 @@ public final class Aggregator {
         for (int s = 0; s < strata.size(); s++) {
             Map<String, MetricValue> values = new LinkedHashMap<>();
             List<MetricValue> meanValues = new ArrayList<>();
+            Map<String, MetricValue> corpus = CorpusRows.subject(plan.metrics().corpus(), scores, strata, s, config);
             for (MetricSpec spec : plan.metrics().specs()) {
                 MetricValue v;
                 if (spec.aggregation() == Aggregation.MEAN) {
@@ -80,7 +80,7 @@ public final class Aggregator {
                             resamples.perStratum()[m][s], config);
                     meanValues.add(v);
                 } else {
-                    v = CorpusRows.subject(plan.metrics().corpus().get(spec.name()), scores, strata, s, config);
+                    v = corpus.get(spec.name());
                 }
                 values.put(spec.name(), v);
             }
@@ -96,6 +96,8 @@ public final class Aggregator {
             int n = members.stream().mapToInt(s -> strata.members()[s].length).sum();
             for (Averaging averaging : List.of(Averaging.MACRO, Averaging.MICRO)) {
                 Map<String, MetricValue> values = new LinkedHashMap<>();
+                Map<String, MetricValue> pooled = averaging == Averaging.MICRO
+                        ? CorpusRows.pooled(plan.metrics().corpus(), scores, strata, members, config) : Map.of();
                 for (MetricSpec spec : plan.metrics().specs()) {
                     MetricValue v;
                     if (spec.aggregation() == Aggregation.MEAN) {
@@ -103,10 +105,9 @@ public final class Aggregator {
                         v = MeanRows.group(spec, averaging, members, strata, series[m], subjectMeans, m,
                                 resamples.perStratum()[m], config);
                     } else {
-                        CorpusMetric metric = plan.metrics().corpus().get(spec.name());
                         v = averaging == Averaging.MACRO
                                 ? CorpusRows.macro(members, subjectRows, spec.name(), config)
-                                : CorpusRows.pooled(metric, scores, strata, members, config);
+                                : pooled.get(spec.name());
                     }
                     values.put(spec.name(), v);
                 }

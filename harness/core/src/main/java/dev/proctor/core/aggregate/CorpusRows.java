@@ -19,21 +19,23 @@ final class CorpusRows {
     private CorpusRows() {
     }
 
-    static MetricValue subject(CorpusMetric metric, List<ItemScore> scores, Strata strata, int s,
-                               BootstrapConfig config) {
+    /** Every corpus metric of a task on one subject, by name. */
+    static Map<String, MetricValue> subject(Map<String, CorpusMetric> metrics, List<ItemScore> scores, Strata strata,
+                                            int s, BootstrapConfig config) {
         int[] members = strata.members()[s];
-        return of(metric, scores, members, config, seedOffset(strata.names().get(s)));
+        return of(metrics, scores, members, config, seedOffset(strata.names().get(s)));
     }
 
-    static MetricValue pooled(CorpusMetric metric, List<ItemScore> scores, Strata strata, List<Integer> subjects,
-                              BootstrapConfig config) {
+    /** Every corpus metric of a task on a group's items pooled, by name. */
+    static Map<String, MetricValue> pooled(Map<String, CorpusMetric> metrics, List<ItemScore> scores, Strata strata,
+                                           List<Integer> subjects, BootstrapConfig config) {
         List<Integer> all = new ArrayList<>();
         for (int s : subjects) {
             for (int i : strata.members()[s]) {
                 all.add(i);
             }
         }
-        return of(metric, scores, all.stream().mapToInt(Integer::intValue).toArray(), config, all.size());
+        return of(metrics, scores, all.stream().mapToInt(Integer::intValue).toArray(), config, all.size());
     }
 
     static MetricValue macro(List<Integer> subjects, List<ScoreRow> subjectRows, String metric, BootstrapConfig config) {
@@ -53,30 +55,44 @@ final class CorpusRows {
         return new MetricValue(sum / k, Double.NaN, Double.NaN, Double.NaN, Double.NaN, undefined);
     }
 
-    private static MetricValue of(CorpusMetric metric, List<ItemScore> scores, int[] members, BootstrapConfig config,
-                                  long seedOffset) {
+    /**
+     * Each draw is made once and every metric computed on it, one after the other, so that a task whose metrics
+     * share a costly computation (COCOeval's twelve numbers) can reuse it for the draw.
+     */
+    private static Map<String, MetricValue> of(Map<String, CorpusMetric> metrics, List<ItemScore> scores,
+                                               int[] members, BootstrapConfig config, long seedOffset) {
         List<ItemScore> items = new ArrayList<>(members.length);
         for (int i : members) {
             items.add(scores.get(i));
         }
-        double value = metric.compute(items);
+        List<String> names = new ArrayList<>(metrics.keySet());
+        double[] values = new double[names.size()];
+        for (int k = 0; k < names.size(); k++) {
+            values[k] = metrics.get(names.get(k)).compute(items);
+        }
         Well19937c rng = new Well19937c(config.seed() + seedOffset);
-        double[] resampled = new double[config.resamples()];
+        double[][] resampled = new double[names.size()][config.resamples()];
         List<ItemScore> draw = new ArrayList<>(members.length);
-        for (int r = 0; r < resampled.length; r++) {
+        for (int r = 0; r < config.resamples(); r++) {
             draw.clear();
             for (int j = 0; j < members.length; j++) {
                 draw.add(items.get(rng.nextInt(members.length)));
             }
-            resampled[r] = metric.compute(draw);
+            for (int k = 0; k < names.size(); k++) {
+                resampled[k][r] = metrics.get(names.get(k)).compute(draw);
+            }
         }
-        Map<String, String> undefined = new LinkedHashMap<>();
-        if (Double.isNaN(value)) {
-            undefined.put("value", "the metric is undefined on these items");
+        Map<String, MetricValue> out = new LinkedHashMap<>();
+        for (int k = 0; k < names.size(); k++) {
+            Map<String, String> undefined = new LinkedHashMap<>();
+            if (Double.isNaN(values[k])) {
+                undefined.put("value", "the metric is undefined on these items");
+            }
+            double[] ci = new double[3];
+            Aggregator.interval(resampled[k], config, ci, undefined);
+            out.put(names.get(k), new MetricValue(values[k], ci[2], Double.NaN, ci[0], ci[1], undefined));
         }
-        double[] ci = new double[3];
-        Aggregator.interval(resampled, config, ci, undefined);
-        return new MetricValue(value, ci[2], Double.NaN, ci[0], ci[1], undefined);
+        return out;
     }
 
     private static long seedOffset(String subject) {

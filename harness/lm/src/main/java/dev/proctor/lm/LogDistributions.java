@@ -17,20 +17,11 @@ public record LogDistributions(float[] logits, double[] logZ, int vocab) {
         }
     }
 
-    /** Rows of logits with their log-normalisers computed here (max-shifted log-sum-exp in double). */
+    /** Rows of logits with their log-normalisers ({@link LogSoftmax#logSumExp}). */
     public static LogDistributions of(float[] logits, int vocab) {
-        int rows = logits.length / vocab;
-        double[] logZ = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int v = r * vocab; v < (r + 1) * vocab; v++) {
-                max = Math.max(max, logits[v]);
-            }
-            double sum = 0;
-            for (int v = r * vocab; v < (r + 1) * vocab; v++) {
-                sum += Math.exp(logits[v] - max);
-            }
-            logZ[r] = max + Math.log(sum);
+        double[] logZ = new double[logits.length / vocab];
+        for (int r = 0; r < logZ.length; r++) {
+            logZ[r] = LogSoftmax.logSumExp(logits, r * vocab, vocab);
         }
         return new LogDistributions(logits, logZ, vocab);
     }
@@ -46,12 +37,7 @@ public record LogDistributions(float[] logits, double[] logZ, int vocab) {
 
     /** The 1-based rank of {@code token} at {@code row}: 1 + how many tokens are strictly more likely. */
     public int rank(int row, int token) {
-        float target = logits[row * vocab + token];
-        int above = 0;
-        for (int v = row * vocab, end = v + vocab; v < end; v++) {
-            above += logits[v] > target ? 1 : 0;
-        }
-        return above + 1;
+        return LogSoftmax.rank(logits, row * vocab, vocab, token);
     }
 
     /** The entropy of the distribution at {@code row}, in nats. */

@@ -10,6 +10,7 @@ import dev.proctor.api.model.ModelInfo;
 import dev.proctor.lm.CausalLm;
 import dev.proctor.lm.LmTokenizer;
 import dev.proctor.lm.LogDistributions;
+import dev.proctor.lm.LogSoftmax;
 import dev.proctor.lm.ScoreQuery;
 import dev.proctor.lm.TargetScores;
 import java.util.ArrayList;

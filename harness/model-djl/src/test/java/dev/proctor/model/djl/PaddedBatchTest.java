@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proctor.api.ProctorException;
+import dev.proctor.lm.LogSoftmax;
 import dev.proctor.lm.ScoreQuery;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,15 @@
-package dev.proctor.model.djl;
+package dev.proctor.lm;
 
-/** Log-softmax normaliser and arg-max of one logits row, the normaliser in double precision. */
-final class LogSoftmax {
+/**
+ * Log-softmax normaliser, arg-max, top-k and rank of one logits row, the normaliser in double precision: what every
+ * backend and the token statistics read from a row of float logits.
+ */
+public final class LogSoftmax {
     private LogSoftmax() {
     }
 
     /** {@code log(sum_v exp(row[from + v]))} over {@code vocab} entries, stable against overflow. */
-    static double logSumExp(float[] rows, int from, int vocab) {
+    public static double logSumExp(float[] rows, int from, int vocab) {
         double max = Double.NEGATIVE_INFINITY;
         for (int v = 0; v < vocab; v++) {
             max = Math.max(max, rows[from + v]);
@@ -22,7 +25,7 @@ final class LogSoftmax {
     }
 
     /** The index of the largest of {@code vocab} entries; the first on ties, as torch.argmax. */
-    static int argmax(float[] rows, int from, int vocab) {
+    public static int argmax(float[] rows, int from, int vocab) {
         int best = 0;
         for (int v = 1; v < vocab; v++) {
             if (rows[from + v] > rows[from + best]) {
@@ -33,7 +36,7 @@ final class LogSoftmax {
     }
 
     /** The {@code k} largest of {@code vocab} entries, largest first, ties by lower index (a partial selection). */
-    static int[] topK(float[] rows, int from, int vocab, int k) {
+    public static int[] topK(float[] rows, int from, int vocab, int k) {
         int[] best = new int[k];
         int size = 0;
         for (int v = 0; v < vocab; v++) {
@@ -52,7 +55,7 @@ final class LogSoftmax {
     }
 
     /** 1 + how many of the {@code vocab} entries are strictly larger than entry {@code id}: vLLM's 1-based rank. */
-    static int rank(float[] rows, int from, int vocab, int id) {
+    public static int rank(float[] rows, int from, int vocab, int id) {
         float x = rows[from + id];
         int larger = 0;
         for (int v = 0; v < vocab; v++) {

@@ -1,4 +1,4 @@
-package dev.proctor.model.djl;
+package dev.proctor.lm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -17,6 +17,7 @@ import dev.proctor.api.task.TaskItem;
 import dev.proctor.api.task.TaskSettings;
 import dev.proctor.classification.ZeroDivision;
 import dev.proctor.datafiles.DatasetFolders;
+import dev.proctor.datafiles.Memo;
 import dev.proctor.tasks.mgt.data.BundledMgt;
 import dev.proctor.tasks.mgt.data.MgtRow;
 import dev.proctor.tasks.mgt.data.SemEvalFiles;
@@ -51,7 +52,7 @@ public final class MgtTask implements Task {
     static final int DEFAULT_MAX_TOKENS = 512;
 
     private final Subtask subtask;
-    private Path bundled;
+    private final Memo<Path> bundled = Memo.of(BundledMgt::root);
 
     MgtTask(Subtask subtask) {
         this.subtask = subtask;
@@ -158,11 +159,8 @@ public final class MgtTask implements Task {
     }
 
     @Override
-    public synchronized Optional<Path> bundledDataDir() {
-        if (bundled == null) {
-            bundled = BundledMgt.root();
-        }
-        return Optional.of(bundled);
+    public Optional<Path> bundledDataDir() {
+        return Optional.of(bundled.get());
     }
 
     @Override

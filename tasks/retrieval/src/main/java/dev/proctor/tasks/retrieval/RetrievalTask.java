@@ -16,6 +16,7 @@ import dev.proctor.api.task.Task;
 import dev.proctor.api.task.TaskItem;
 import dev.proctor.api.task.TaskSettings;
 import dev.proctor.datafiles.DatasetFolders;
+import dev.proctor.datafiles.Memo;
 import dev.proctor.retrieval.metrics.Docnos;
 import dev.proctor.retrieval.metrics.MetricOptions;
 import dev.proctor.tasks.retrieval.data.BeirReader;
@@ -54,7 +55,7 @@ public final class RetrievalTask implements Task {
     static final String LANGUAGE = "language";
     static final int DEFAULT_TOP_K = 100;
 
-    private Path bundled;
+    private final Memo<Path> bundled = Memo.of(BundledDatasets::root);
 
     @Override
     public String name() {
@@ -144,11 +145,8 @@ public final class RetrievalTask implements Task {
     }
 
     @Override
-    public synchronized Optional<Path> bundledDataDir() {
-        if (bundled == null) {
-            bundled = BundledDatasets.root();
-        }
-        return Optional.of(bundled);
+    public Optional<Path> bundledDataDir() {
+        return Optional.of(bundled.get());
     }
 
     @Override

@@ -1,16 +1,17 @@
 package dev.proctor.tasks.synthetic;
 
-import dev.proctor.api.task.mc.Item;
-import dev.proctor.api.task.mc.McTemplate;
-import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.api.task.PromptFormat;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.Subject;
+import dev.proctor.api.task.mc.Item;
 import dev.proctor.api.task.mc.McTask;
+import dev.proctor.api.task.mc.McTemplate;
+import dev.proctor.api.task.mc.ShotRule;
 import dev.proctor.datafiles.DataDirs;
 import dev.proctor.datafiles.GoldPolicy;
 import dev.proctor.datafiles.McColumns;
 import dev.proctor.datafiles.McFiles;
+import dev.proctor.datafiles.Memo;
 import dev.proctor.datafiles.ProctorCache;
 import dev.proctor.datafiles.SplitFiles;
 import dev.proctor.datafiles.StandardTemplates;
@@ -34,7 +35,7 @@ public final class SyntheticTask implements McTask {
     private static final SplitFiles FILES = new SplitFiles("synthetic", EnumSet.of(Split.DEV, Split.TEST),
             (subject, split) -> subject + ".csv");
 
-    private Path extracted;
+    private final Memo<Path> extracted = Memo.of(() -> BundledData.extractTo(ProctorCache.root().resolve("data")));
 
     @Override
     public String name() {
@@ -85,10 +86,7 @@ public final class SyntheticTask implements McTask {
 
     /** {@code <cache>/data/synthetic-<content hash>/}, extracted on first use ({@link ProctorCache}). */
     @Override
-    public synchronized Optional<Path> bundledDataDir() {
-        if (extracted == null) {
-            extracted = BundledData.extractTo(ProctorCache.root().resolve("data"));
-        }
-        return Optional.of(extracted);
+    public Optional<Path> bundledDataDir() {
+        return Optional.of(extracted.get());
     }
 }

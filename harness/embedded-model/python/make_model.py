@@ -312,6 +312,7 @@ def write_index():
     ck = os.path.join(RES, "tiny-gpt-checkpoints")
     if os.path.isdir(ck):
         names += ["tiny-gpt-checkpoints/" + d for d in sorted(os.listdir(ck))]
+    names.append("shapes-detector")  # made by tasks/detection/python/make_detector.py
     with open(os.path.join(RES, "index.tsv"), "w") as out:
         out.write("# written by make_model.py: model<TAB>file<TAB>size<TAB>sha256\n")
         for n in names:
@@ -341,7 +342,11 @@ def main():
     ap.add_argument("--random-large", action="store_true", help="untrained d512 x 8 layers, ctx 1024 (speed tests)")
     ap.add_argument("--fixture-needs-past", metavar="DIR", nargs="?", const=FIXTURE_DIR,
                     help="write the needs-past negative-test fixture and exit")
+    ap.add_argument("--index-only", action="store_true", help="rewrite index.tsv from the model folders and exit")
     args = ap.parse_args()
+    if args.index_only:
+        write_index()
+        return
     torch.set_num_threads(1)  # shared 2-core machine
     facts, suite = S.build(S.DATA_SEED)
     tok = T.Tokenizer(S.all_text(facts), S.values(facts))

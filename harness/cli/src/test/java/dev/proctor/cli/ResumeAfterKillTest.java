@@ -32,7 +32,8 @@ class ResumeAfterKillTest {
             "letter|--limit 30 --batch-tokens 1|embedded:tiny-gpt",
             "generate|--limit 12 --scoring generate --batch-tokens 1|embedded:tiny-gpt",
             "retrieval|--tasks retrieval:everyday-en --model-arg batching=per-text|embedded:bge-small-en",
-            "mgt|--tasks mgt:bundled-en --limit 40 --batch-tokens 1|embedded:tiny-gpt"})
+            "mgt|--tasks mgt:bundled-en --limit 40 --batch-tokens 1|embedded:tiny-gpt",
+            "detection|--tasks detection --limit 60 --model-arg batch=1|embedded:shapes-detector"})
     void killedRunResumesAndMatchesAnUninterruptedRun(String name, String options, String model, @TempDir Path tmp)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "--no-progress", "--resamples", "200"));

@@ -45,13 +45,42 @@ final class Accumulation {
     }
 
     /**
-     * Fills category {@code k}'s cells of one area range, for every maxDets.
+     * Fills category {@code k}'s cells: every area range and maxDets.
      *
-     * @param images the evaluations of the images that have boxes or detections of the category, in image id order
+     * @param images the images that have boxes or detections of the category, in image id order: each image's
+     *               evaluations by area range ordinal (the same detections and scores in each)
      */
-    void add(int k, AreaRange a, List<ImageEvaluation> images) {
-        for (int m = 0; m < CocoParams.numMaxDets(); m++) {
-            cell(images, CocoParams.maxDet(m), precision[k][a.ordinal()][m], recall[k][a.ordinal()][m]);
+    void add(int k, List<ImageEvaluation[]> images) {
+        // The detections of all images joined in image order, then np.argsort(-dtScores, kind='mergesort'): a
+        // stable sort, so ties keep image order and, within an image, score order. The first maxDet of each image
+        // are a subset that keeps this relative order, so one sort serves every area range and maxDets.
+        int n = 0;
+        for (ImageEvaluation[] e : images) {
+            n += e[0].scores().length;
+        }
+        double[] scores = new double[n];
+        int[] image = new int[n];
+        int[] detection = new int[n];
+        int j = 0;
+        for (int i = 0; i < images.size(); i++) {
+            double[] s = images.get(i)[0].scores();
+            for (int d = 0; d < s.length; d++, j++) {
+                scores[j] = s[d];
+                image[j] = i;
+                detection[j] = d;
+            }
+        }
+        Integer[] boxed = new Integer[n];
+        Arrays.setAll(boxed, i -> i);
+        Arrays.sort(boxed, (x, y) -> Double.compare(scores[y], scores[x]));
+        int[] order = new int[n];
+        Arrays.setAll(order, i -> boxed[i]);
+        for (AreaRange a : AreaRange.values()) {
+            List<ImageEvaluation> ranged = images.stream().map(e -> e[a.ordinal()]).toList();
+            for (int m = 0; m < CocoParams.numMaxDets(); m++) {
+                cell(ranged, CocoParams.maxDet(m), image, detection, order, precision[k][a.ordinal()][m],
+                        recall[k][a.ordinal()][m]);
+            }
         }
     }
 
@@ -67,44 +96,35 @@ final class Accumulation {
         return precision.length;
     }
 
-    private void cell(List<ImageEvaluation> images, int maxDet, double[][] precisionOut, double[] recallOut) {
+    private void cell(List<ImageEvaluation> images, int maxDet, int[] image, int[] detection, int[] order,
+                      double[][] precisionOut, double[] recallOut) {
         int npig = 0;
-        int n = 0;
         for (ImageEvaluation e : images) {
             npig += e.countedGt();
-            n += Math.min(maxDet, e.scores().length);
         }
         if (images.isEmpty() || npig == 0) {
             return;
         }
-        // The first maxDet detections of each image, joined in image order, then np.argsort(-dtScores,
-        // kind='mergesort'): a stable sort, so ties keep image order and, within an image, score order.
-        double[] scores = new double[n];
-        int[] image = new int[n];
-        int[] detection = new int[n];
-        int j = 0;
-        for (int i = 0; i < images.size(); i++) {
-            double[] s = images.get(i).scores();
-            for (int d = 0; d < Math.min(maxDet, s.length); d++, j++) {
-                scores[j] = s[d];
-                image[j] = i;
-                detection[j] = d;
+        int n = 0;
+        int[] outcomes = new int[order.length];
+        for (int o : order) {
+            if (detection[o] < maxDet) {
+                // the image's first maxDet detections, in the joined score order
+                outcomes[n++] = images.get(image[o]).outcomes()[detection[o]];
             }
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (x, y) -> Double.compare(scores[y], scores[x]));
         double[] rc = new double[n];
         double[] pr = new double[n];
         for (int t = 0; t < CocoParams.numIou(); t++) {
             // tp_sum/fp_sum: cumulative counts of matched / unmatched detections that are not ignored, as floats.
+            int matched = 1 << t;
+            int ignored = 1 << (ImageEvaluation.IGNORED_SHIFT + t);
             long tp = 0;
             long fp = 0;
             for (int i = 0; i < n; i++) {
-                ImageEvaluation e = images.get(image[order[i]]);
-                int d = detection[order[i]];
-                if (!e.ignored()[t][d]) {
-                    if (e.matched()[t][d]) {
+                int outcome = outcomes[i];
+                if ((outcome & ignored) == 0) {
+                    if ((outcome & matched) != 0) {
                         tp++;
                     } else {
                         fp++;
@@ -121,28 +141,18 @@ final class Accumulation {
             }
             double[] q = precisionOut[t];
             Arrays.fill(q, 0);
+            int at = 0;
             for (int r = 0; r < q.length; r++) {
-                int at = searchSortedLeft(rc, n, CocoParams.recall(r));
+                // np.searchsorted(rc, recThrs, side='left'): rc and the thresholds both ascend, so one walk
+                double threshold = CocoParams.recall(r);
+                while (at < n && rc[at] < threshold) {
+                    at++;
+                }
                 if (at >= n) {
                     break; // pycocotools' IndexError, caught: this and every higher recall point stay 0
                 }
                 q[r] = pr[at];
             }
         }
-    }
-
-    /** {@code np.searchsorted(rc, value, side='left')}: the first index whose value is not below {@code value}. */
-    private static int searchSortedLeft(double[] sorted, int n, double value) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

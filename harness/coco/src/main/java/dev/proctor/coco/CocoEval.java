@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * pycocotools' {@code COCOeval(gt, dt, 'bbox')} with default Params: evaluate, accumulate, summarize.
@@ -29,34 +28,68 @@ public final class CocoEval {
                         + ", which is not in the ground truth");
             }
         }
-        List<Category> categories = gt.categories();
-        // _prepare: getAnnIds(imgIds, catIds) keeps file order within each image and category; detections of
-        // other categories are never looked at.
-        Map<Long, TreeMap<Long, Cell>> byCategory = new HashMap<>();
-        categories.forEach(c -> byCategory.put(c.id(), new TreeMap<>()));
+        // _prepare: getAnnIds(imgIds, catIds) keeps file order within each image and category.
+        Map<Long, List<Annotation>> gts = new HashMap<>();
+        Map<Long, List<Detection>> dts = new HashMap<>();
         for (Annotation a : gt.annotations()) {
-            TreeMap<Long, Cell> images = byCategory.get(a.categoryId());
-            if (images != null && gt.hasImage(a.imageId())) {
-                images.computeIfAbsent(a.imageId(), i -> new Cell()).gts.add(a);
-            }
+            gts.computeIfAbsent(a.imageId(), i -> new ArrayList<>()).add(a);
         }
         for (Detection d : detections) {
-            TreeMap<Long, Cell> images = byCategory.get(d.categoryId());
-            if (images != null) {
-                images.computeIfAbsent(d.imageId(), i -> new Cell()).dts.add(d);
-            }
+            dts.computeIfAbsent(d.imageId(), i -> new ArrayList<>()).add(d);
         }
-        // evaluateImg returns None for an image with neither, so only images with something take part, in
-        // ascending image id order (params.imgIds after np.unique). One category at a time bounds the memory.
+        // Images in ascending id order (params.imgIds after np.unique).
+        List<ImageResult> images = new ArrayList<>();
+        for (long id : gt.imageIds()) {
+            images.add(ImageResult.of(gt.categories(), gts.getOrDefault(id, List.of()), dts.getOrDefault(id, List.of())));
+        }
+        var counts = new CocoEvaluation.Counts(gt.imageIds().size(), gt.categories().size(), gt.annotations().size(),
+                detections.size());
+        return accumulate(gt.categories(), images, counts);
+    }
+
+    /**
+     * Evaluates one image on its own (evaluateImg for every category and area range), for {@link #accumulate}.
+     *
+     * @param categories the categories evaluated, in id order
+     * @param gts        the image's ground-truth boxes in file order
+     * @param dts        its detections in file order
+     */
+    public static ImageResult evaluateImage(List<Category> categories, List<Annotation> gts, List<Detection> dts) {
+        return ImageResult.of(categories, gts, dts);
+    }
+
+    /**
+     * Accumulates and summarizes images evaluated on their own, as {@link #evaluate} would score a ground truth
+     * whose images are these, in this order; an image listed twice counts twice (a bootstrap draw of images).
+     *
+     * @param categories the categories the images were evaluated on, in id order
+     */
+    public static CocoEvaluation accumulate(List<Category> categories, List<ImageResult> images) {
+        int annotations = 0;
+        int detections = 0;
+        for (ImageResult i : images) {
+            annotations += i.annotations();
+            detections += i.detections();
+        }
+        return accumulate(categories, images,
+                new CocoEvaluation.Counts(images.size(), categories.size(), annotations, detections));
+    }
+
+    private static CocoEvaluation accumulate(List<Category> categories, List<ImageResult> images,
+                                             CocoEvaluation.Counts counts) {
+        // evaluateImg returns None for an image with neither boxes nor detections of a category, so only images
+        // with something take part, in image order.
         Accumulation acc = new Accumulation(categories.size());
         for (int k = 0; k < categories.size(); k++) {
-            List<ImageCategory> images = byCategory.get(categories.get(k).id()).values().stream()
-                    .map(cell -> new ImageCategory(cell.gts, cell.dts)).toList();
-            for (AreaRange range : AreaRange.values()) {
-                acc.add(k, range, images.stream().map(i -> i.evaluate(range)).toList());
+            List<ImageEvaluation[]> cells = new ArrayList<>();
+            for (ImageResult i : images) {
+                ImageEvaluation[] byRange = i.evaluations(k);
+                if (byRange != null) {
+                    cells.add(byRange);
+                }
             }
+            acc.add(k, cells);
         }
-
         Map<Stat, Double> stats = new EnumMap<>(Stat.class);
         for (Stat s : Stat.values()) {
             stats.put(s, s.of(acc));
@@ -65,19 +98,21 @@ public final class CocoEval {
         double[] definedAps = new double[categories.size()];
         int numDefined = 0;
         for (int k = 0; k < categories.size(); k++) {
-            ClassResult r = perClass(acc, k, categories.get(k), byCategory.get(categories.get(k).id()));
+            int nonCrowd = 0;
+            for (ImageResult i : images) {
+                nonCrowd += i.nonCrowd(k);
+            }
+            ClassResult r = perClass(acc, k, categories.get(k), nonCrowd);
             perClass.add(r);
             if (r.defined()) {
                 definedAps[numDefined++] = r.ap();
             }
         }
         List<String> notes = new ArrayList<>();
-        if (detections.isEmpty()) {
+        if (counts.detections() == 0) {
             notes.add("no detections: every category with ground truth scores 0 (pycocotools' loadRes raises"
                     + " IndexError on an empty list; an empty result object gives these numbers)");
         }
-        var counts = new CocoEvaluation.Counts(gt.imageIds().size(), categories.size(), gt.annotations().size(),
-                detections.size());
         return new CocoEvaluation(stats, perClass, NumpyMath.mean(definedAps, numDefined), counts, notes);
     }
 
@@ -85,7 +120,7 @@ public final class CocoEval {
      * The peer's per-class numbers: the mean of {@code precision[:, :, k, all, 100]} (AP), of its first and sixth
      * thresholds (AP50, AP75) and of {@code recall[:, k, all, 100]} (AR100), over the cells above -1.
      */
-    private static ClassResult perClass(Accumulation acc, int k, Category category, TreeMap<Long, Cell> images) {
+    private static ClassResult perClass(Accumulation acc, int k, Category category, int nonCrowd) {
         int m = CocoParams.maxDetIndex(100);
         int numT = CocoParams.numIou();
         int numR = CocoParams.numRecall();
@@ -114,17 +149,12 @@ public final class CocoEval {
                 recall[nRecall++] = v;
             }
         }
-        int nonCrowd = 0;
-        for (Cell cell : images.values()) {
-            nonCrowd += (int) cell.gts.stream().filter(a -> !a.crowd()).count();
+        double[] curve = new double[numR];
+        for (int r = 0; r < numR; r++) {
+            double v = acc.precision(k, AreaRange.ALL, m, 0, r);
+            curve[r] = v > Accumulation.ABSENT ? v : Double.NaN;
         }
         return new ClassResult(category, NumpyMath.mean(all, n), NumpyMath.mean(at50, n50), NumpyMath.mean(at75, n75),
-                NumpyMath.mean(recall, nRecall), nonCrowd);
-    }
-
-    /** One image's boxes and detections of one category, in file order. */
-    private static final class Cell {
-        final List<Annotation> gts = new ArrayList<>();
-        final List<Detection> dts = new ArrayList<>();
+                NumpyMath.mean(recall, nRecall), nonCrowd, curve);
     }
 }

@@ -93,7 +93,7 @@ final class ImageCategory {
                 }
             }
         }
-        return new ImageEvaluation(scores, dtMatched, dtIgnore, counted);
+        return ImageEvaluation.of(scores, dtMatched, dtIgnore, counted);
     }
 
     /** prepare + evaluateImg: {@code gt['ignore'] = iscrowd}; {@code _ignore} adds the area range. */

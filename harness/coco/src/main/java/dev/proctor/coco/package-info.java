@@ -5,7 +5,8 @@
  * ranges on the ground truth's area field, crowd boxes (intersection over the detection) and ignore flags.
  *
  * <p>Start at {@link dev.proctor.coco.CocoEval#evaluate}: it groups boxes and detections by image and category,
- * matches them per area range ({@code ImageCategory}: computeIoU + evaluateImg), accumulates precision and recall
+ * matches them per area range ({@code ImageCategory}: computeIoU + evaluateImg; {@link dev.proctor.coco.ImageResult}
+ * holds one image's, so that a resample of images is only accumulated again), accumulates precision and recall
  * ({@code Accumulation}), and summarizes them ({@link dev.proctor.coco.Stat}, the twelve numbers, and
  * {@link dev.proctor.coco.ClassResult}, per category) into a {@link dev.proctor.coco.CocoEvaluation}. What
  * pycocotools gives as -1 (no ground truth counts) is NaN here. Values are records: {@link dev.proctor.coco.Box},

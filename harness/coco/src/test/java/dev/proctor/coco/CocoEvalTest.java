@@ -1,5 +1,6 @@
 package dev.proctor.coco;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -168,6 +169,42 @@ class CocoEvalTest {
     void aDetectionOfAnImageOutsideTheGroundTruthIsRefusedAsLoadResRefusesIt() {
         Case c = new Case(1).gt(1, box(0, 0, 10, 10)).dt(2, box(0, 0, 10, 10), .5);
         assertThrows(IllegalArgumentException.class, c::evaluate);
+    }
+
+    @Test
+    void imagesEvaluatedOnTheirOwnAccumulateAsTheWholeSetAndADuplicateCountsAsAnotherImage() {
+        Case two = twoImages(new Case(1, 2));
+        Case three = twoImages(new Case(1, 2, 3)).gt(3, box(0, 0, 10, 10)).gt(3, box(40, 40, 5, 5))
+                .dt(3, box(1, 1, 10, 10), .8).dt(3, box(60, 60, 5, 5), .95);
+        ImageResult first = image(two, 1);
+        ImageResult second = image(two, 2);
+        assertSameNumbers(two.evaluate(), CocoEval.accumulate(two.categories, List.of(first, second)));
+        assertSameNumbers(three.evaluate(), CocoEval.accumulate(two.categories, List.of(first, second, second)));
+        CocoEvaluation reordered = CocoEval.accumulate(two.categories, List.of(second, first));
+        assertEquals(2, reordered.counts().images());
+    }
+
+    private static Case twoImages(Case c) {
+        return c.gt(1, box(0, 0, 10, 10)).dt(1, box(0, 0, 9, 10), .9).dt(1, box(20, 20, 10, 10), .8)
+                .gt(2, box(0, 0, 10, 10)).gt(2, box(40, 40, 5, 5))
+                .dt(2, box(1, 1, 10, 10), .8).dt(2, box(60, 60, 5, 5), .95);
+    }
+
+    private static ImageResult image(Case c, long id) {
+        return CocoEval.evaluateImage(c.categories, c.gts.stream().filter(a -> a.imageId() == id).toList(),
+                c.dts.stream().filter(d -> d.imageId() == id).toList());
+    }
+
+    private static void assertSameNumbers(CocoEvaluation expected, CocoEvaluation actual) {
+        assertEquals(expected.stats(), actual.stats());
+        assertEquals(expected.counts(), actual.counts());
+        for (int k = 0; k < expected.perClass().size(); k++) {
+            ClassResult e = expected.perClass().get(k);
+            ClassResult a = actual.perClass().get(k);
+            assertEquals(List.of(e.ap(), e.ap50(), e.ap75(), e.ar100(), (double) e.numGtNonCrowd()),
+                    List.of(a.ap(), a.ap50(), a.ap75(), a.ar100(), (double) a.numGtNonCrowd()));
+            assertArrayEquals(e.precisionAt50(), a.precisionAt50());
+        }
     }
 
     @Test

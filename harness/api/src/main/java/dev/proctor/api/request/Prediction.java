@@ -45,6 +45,11 @@ public record Prediction(String label, double score, List<Box> boxes) implements
         return new Prediction(label, score, List.of());
     }
 
+    /** Boxes only (an object detector's answer): no label, score 0. */
+    public static Prediction boxes(List<Box> boxes) {
+        return new Prediction("", 0, boxes);
+    }
+
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -8,6 +8,8 @@ import dev.proctor.api.model.ModelProvider;
 import dev.proctor.api.model.ModelSpec;
 import dev.proctor.embedded.EmbeddedModels;
 import dev.proctor.lm.CausalLmModel;
+import dev.proctor.model.djl.detector.DetectorConfig;
+import dev.proctor.model.djl.detector.ObjectDetectorModel;
 import dev.proctor.model.djl.encoder.EmbeddedEncoder;
 import dev.proctor.model.djl.encoder.EncoderProviders;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.TreeSet;
 /**
  * {@code embedded:NAME}: a model shipped with Proctor. The causal LMs Proctor makes ({@code tiny-gpt}, its
  * checkpoints and sibling runs) run with ONNX Runtime; the real pretrained encoders shipped in Maven jars
- * ({@code bge-small-en}, {@code bge-small-zh}, {@code minilm}) serve embedding and dense retrieval.
+ * ({@code bge-small-en}, {@code bge-small-zh}, {@code minilm}) serve embedding and dense retrieval; the object
+ * detector Proctor makes ({@code shapes-detector}) answers image predictions.
  */
 public final class EmbeddedModelProvider implements ModelProvider {
     @Override
@@ -36,6 +39,7 @@ public final class EmbeddedModelProvider implements ModelProvider {
     public Set<String> argumentKeys() {
         Set<String> keys = new TreeSet<>(EncoderProviders.ARGUMENTS);
         keys.add(OnnxCausalLm.THREADS);
+        keys.add(ObjectDetectorModel.BATCH_ARG);
         return keys;
     }
 
@@ -49,6 +53,10 @@ public final class EmbeddedModelProvider implements ModelProvider {
     @Override
     public Model load(ModelSpec spec, ModelOpener opener) {
         String name = spec.location();
+        if (EmbeddedModels.names().contains(name) && EmbeddedModels.files(name).stream()
+                .anyMatch(f -> f.name().equals(DetectorConfig.FILE))) {
+            return ObjectDetectorModel.open(EmbeddedModels.materialize(name), name, spec);
+        }
         if (EmbeddedModels.names().contains(name)) {
             Set<String> other = new TreeSet<>(spec.args().keySet());
             other.remove(OnnxCausalLm.THREADS);

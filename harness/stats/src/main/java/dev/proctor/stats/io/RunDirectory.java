@@ -99,6 +99,32 @@ public final class RunDirectory {
         return out;
     }
 
+    /**
+     * The gold answer as JSON with every object's keys sorted: a gold that is a map (relevance judgements by
+     * document) is the same gold whatever order a run wrote its keys in.
+     */
+    static String canonical(JsonNode gold) {
+        if (gold.isObject()) {
+            StringBuilder sb = new StringBuilder("{");
+            List<String> keys = new ArrayList<>();
+            gold.fieldNames().forEachRemaining(keys::add);
+            keys.sort(null);
+            for (String k : keys) {
+                sb.append(sb.length() > 1 ? "," : "").append(JSON.getNodeFactory().textNode(k)).append(':')
+                        .append(canonical(gold.get(k)));
+            }
+            return sb.append('}').toString();
+        }
+        if (gold.isArray()) {
+            StringBuilder sb = new StringBuilder("[");
+            for (JsonNode e : gold) {
+                sb.append(sb.length() > 1 ? "," : "").append(canonical(e));
+            }
+            return sb.append(']').toString();
+        }
+        return gold.toString();
+    }
+
     private static List<ItemOutcome> items(Path file) {
         List<ItemOutcome> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -119,7 +145,7 @@ public final class RunDirectory {
                 values.put(e.getKey(), v);
             });
             ItemOutcome item = new ItemOutcome(text(file, no, o, "task"), text(file, no, o, "subject"),
-                    text(file, no, o, "id"), o.path("gold").toString(), values);
+                    text(file, no, o, "id"), canonical(o.path("gold")), values);
             if (!seen.add(item.key())) {
                 throw new DataFormatException(file, no, "item " + item.key() + " appears twice");
             }

@@ -54,6 +54,16 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aGoldMapIsTheSameGoldWhateverOrderItsKeysWereWrittenIn() throws IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String a = RunDirectory.canonical(json.readTree("{\"en-d03\":2,\"en-d01\":1,\"x\":[{\"b\":1,\"a\":2}]}"));
+        String b = RunDirectory.canonical(json.readTree("{\"x\":[{\"a\":2,\"b\":1}],\"en-d01\":1,\"en-d03\":2}"));
+        assertEquals(a, b);
+        assertEquals("{\"en-d01\":1,\"en-d03\":2,\"x\":[{\"a\":2,\"b\":1}]}", a);
+        assertEquals("\"B\"", RunDirectory.canonical(json.readTree("\"B\"")), "a letter stays as written");
+    }
+
+    @Test
     void aDirectoryWithoutSamplesIsNotARun(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("results.json"), "{}");
         ProctorException e = assertThrows(ProctorException.class, () -> RunDirectory.read(dir));

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Retrieval datasets in the BEIR/MTEB layout as one task whose subjects are datasets: {@code retrieval} (every
@@ -173,7 +174,9 @@ public final class RetrievalTask implements Task {
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("language", data.language().language().id() + " (" + data.language().source() + ")");
             items.add(new TaskItem(q.id(), subject.name(), q.source(), q.text(),
-                    List.of(new RetrieveRequest(q.text(), corpus, topK)), new LinkedHashMap<>(judgments), facts,
+                    // gold in document order: Qrels holds each query's judgments in a Map.copyOf, whose order
+                    // changes from one JVM to the next
+                    List.of(new RetrieveRequest(q.text(), corpus, topK)), new TreeMap<>(judgments), facts,
                     responses -> score(q.id(), judgments, (Ranking) responses.get(0), options)));
         }
         return items;

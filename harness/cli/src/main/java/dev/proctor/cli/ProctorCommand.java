@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Multi-task benchmark evaluation harness for language models.",
         subcommands = {RunCommand.class, PromptsCommand.class, TasksCommand.class, ModelsCommand.class, BenchCommand.class,
                 CompareCommand.class, StatsCommand.class, RankCommand.class, SnrCommand.class, DatasetsCommand.class,
-                ScoreCommand.class, RetrieveCommand.class, ServeCommand.class})
+                ScoreCommand.class, RetrieveCommand.class, ServeCommand.class, ReportCommand.class,
+                ExportCommand.class})
 public final class ProctorCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -1,6 +1,5 @@
 package dev.proctor.tasks.detection;
 
-import dev.proctor.api.DataFormatException;
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.metric.Metrics;
 import dev.proctor.api.request.PredictRequest;
@@ -71,17 +70,8 @@ public final class DetectionTask implements Task {
 
     @Override
     public List<Subject> subjects(Path dataDir) {
-        if (CocoFolder.isDataset(dataDir)) {
-            Path folder = dataDir.toAbsolutePath().normalize().getFileName();
-            return List.of(subject(folder == null ? "dataset" : folder.toString()));
-        }
-        List<Subject> subjects = DatasetFolders.inside(dataDir, CocoFolder::isDataset).stream()
-                .map(d -> subject(d.getFileName().toString())).toList();
-        if (subjects.isEmpty()) {
-            throw new DataFormatException(dataDir, 0, "expected a COCO-layout folder (" + CocoFolder.INSTANCES
-                    + " and its images) or a folder of them, found neither");
-        }
-        return subjects;
+        return DatasetFolders.datasets(dataDir, CocoFolder::isDataset, "a COCO-layout folder (" + CocoFolder.INSTANCES
+                + " and its images)").stream().map(dir -> subject(DatasetFolders.name(dir))).toList();
     }
 
     @Override
@@ -91,7 +81,7 @@ public final class DetectionTask implements Task {
 
     @Override
     public Path datasetRoot(Path dataDir, Subject subject) {
-        return CocoFolder.isDataset(dataDir) ? dataDir : dataDir.resolve(subject.name());
+        return DatasetFolders.root(dataDir, CocoFolder::isDataset, subject.name());
     }
 
     @Override

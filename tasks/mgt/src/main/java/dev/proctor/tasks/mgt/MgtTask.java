@@ -119,20 +119,14 @@ public final class MgtTask implements Task {
 
     @Override
     public List<Subject> subjects(Path dataDir) {
-        if (SemEvalFiles.holds(dataDir, subtask)) {
-            Path folder = dataDir.toAbsolutePath().normalize().getFileName();
-            return List.of(subject(folder == null ? "dataset" : folder.toString()));
-        }
-        List<Subject> subjects = new ArrayList<>();
-        for (Path dir : DatasetFolders.inside(dataDir, d -> SemEvalFiles.holds(d, subtask))) {
-            subjects.add(subject(dir.getFileName().toString()));
-        }
-        if (subjects.isEmpty()) {
-            throw new DataFormatException(dataDir, 0, "expected SemEval-2024 Task 8 " + subtask.prefix() + " files ("
-                    + subtask.fileName("test", Subtask.TRACKS.get(0)) + ", flat or under " + subtask.prefix()
-                    + "/data/) in this folder or its subfolders, found none");
-        }
-        return subjects;
+        return DatasetFolders.datasets(dataDir, this::holds, "SemEval-2024 Task 8 " + subtask.prefix() + " files ("
+                        + subtask.fileName("test", Subtask.TRACKS.get(0)) + ", flat or under " + subtask.prefix()
+                        + "/data/)").stream()
+                .map(dir -> subject(DatasetFolders.name(dir))).toList();
+    }
+
+    private boolean holds(Path dir) {
+        return SemEvalFiles.holds(dir, subtask);
     }
 
     @Override
@@ -142,7 +136,7 @@ public final class MgtTask implements Task {
 
     @Override
     public Path datasetRoot(Path dataDir, Subject subject) {
-        return SemEvalFiles.holds(dataDir, subtask) ? dataDir : dataDir.resolve(subject.name());
+        return DatasetFolders.root(dataDir, this::holds, subject.name());
     }
 
     @Override

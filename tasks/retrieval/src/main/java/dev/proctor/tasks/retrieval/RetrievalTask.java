@@ -101,18 +101,10 @@ public final class RetrievalTask implements Task {
     /** A dataset folder is one subject; a folder of dataset folders, one per folder, by name. */
     @Override
     public List<Subject> subjects(Path dataDir) {
-        if (BeirReader.isDataset(dataDir)) {
-            return List.of(subject(dataDir, nameOf(dataDir)));
-        }
-        List<Subject> subjects = new ArrayList<>();
-        for (Path dir : DatasetFolders.inside(dataDir, BeirReader::isDataset)) {
-            subjects.add(subject(dir, dir.getFileName().toString()));
-        }
-        if (subjects.isEmpty()) {
-            throw new DataFormatException(dataDir, 0, "expected a BEIR dataset folder (" + BeirReader.CORPUS + ", "
-                    + BeirReader.QUERIES + ", qrels/<split>.tsv) or a folder of them, found neither");
-        }
-        return subjects;
+        boolean single = BeirReader.isDataset(dataDir);
+        return DatasetFolders.datasets(dataDir, BeirReader::isDataset, "a BEIR dataset folder (" + BeirReader.CORPUS
+                        + ", " + BeirReader.QUERIES + ", qrels/<split>.tsv)").stream()
+                .map(dir -> subject(dir, single ? nameOf(dir) : dir.getFileName().toString())).toList();
     }
 
     @Override
@@ -122,7 +114,7 @@ public final class RetrievalTask implements Task {
 
     @Override
     public Path datasetRoot(Path dataDir, Subject subject) {
-        return BeirReader.isDataset(dataDir) ? dataDir : dataDir.resolve(subject.name());
+        return DatasetFolders.root(dataDir, BeirReader::isDataset, subject.name());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.proctor.tasks.detection;
 
 import dev.proctor.api.metric.Aggregation;
 import dev.proctor.api.metric.CorpusMetric;
+import dev.proctor.api.metric.LastDraw;
 import dev.proctor.api.metric.MetricSpec;
 import dev.proctor.api.metric.Metrics;
 import dev.proctor.api.task.ItemScore;
@@ -36,8 +37,7 @@ final class CocoMetrics {
     static final String CATEGORIES = "categories";
 
     private final Map<ItemScore, ImageResult> images = new IdentityHashMap<>();
-    private ItemScore[] lastDraw = new ItemScore[0];
-    private CocoEvaluation lastEvaluation;
+    private final LastDraw<CocoEvaluation> draw = new LastDraw<>(this::accumulate);
 
     static Metrics of() {
         CocoMetrics m = new CocoMetrics();
@@ -51,30 +51,17 @@ final class CocoMetrics {
         return new Metrics(Stat.values()[0].key(), specs, corpus, Optional.of(m::figures));
     }
 
-    private synchronized CocoEvaluation evaluate(List<ItemScore> items) {
-        if (lastEvaluation != null && sameItems(items)) {
-            return lastEvaluation;
-        }
-        List<Category> categories = categories(items);
-        List<ImageResult> draw = new ArrayList<>(items.size());
-        for (ItemScore item : items) {
-            draw.add(images.computeIfAbsent(item, i -> image(categories, i)));
-        }
-        lastDraw = items.toArray(ItemScore[]::new);
-        lastEvaluation = CocoEval.accumulate(categories, draw);
-        return lastEvaluation;
+    private CocoEvaluation evaluate(List<ItemScore> items) {
+        return draw.get(items);
     }
 
-    private boolean sameItems(List<ItemScore> items) {
-        if (items.size() != lastDraw.length) {
-            return false;
+    private synchronized CocoEvaluation accumulate(List<ItemScore> items) {
+        List<Category> categories = categories(items);
+        List<ImageResult> evaluated = new ArrayList<>(items.size());
+        for (ItemScore item : items) {
+            evaluated.add(images.computeIfAbsent(item, i -> image(categories, i)));
         }
-        for (int i = 0; i < lastDraw.length; i++) {
-            if (items.get(i) != lastDraw[i]) {
-                return false;
-            }
-        }
-        return true;
+        return CocoEval.accumulate(categories, evaluated);
     }
 
     private Map<String, Object> figures(List<ItemScore> items) {

@@ -2,6 +2,7 @@ package dev.proctor.tasks.mgt.detect;
 
 import dev.proctor.api.metric.Aggregation;
 import dev.proctor.api.metric.CorpusMetric;
+import dev.proctor.api.metric.LastDraw;
 import dev.proctor.api.metric.MetricSpec;
 import dev.proctor.api.metric.Metrics;
 import dev.proctor.api.task.ItemScore;
@@ -39,34 +40,40 @@ public final class MgtMetrics {
                     "mean absolute error of the predicted boundary word (SemEval-2024 Task 8 subtask C)")));
         }
         ClassificationOptions options = ClassificationOptions.defaults().withZeroDivision(zeroDivision);
+        // every corpus metric of a draw reads one report (the scored one builds the ROC curve, the costly part)
+        Reports reports = new Reports(new LastDraw<>(items -> report(items, options, false)),
+                new LastDraw<>(items -> report(items, options, true)));
         List<MetricSpec> specs = new ArrayList<>();
         Map<String, CorpusMetric> corpus = new LinkedHashMap<>();
         specs.add(MetricSpec.accuracy(ItemValues.ACC, "accuracy_score (the official ranking measure)"));
         corpus(specs, corpus, "macro_f1", "f1_score(average='macro', zero_division=" + zeroDivision.id() + ")",
-                options, false, ClassificationReport::macroF1);
+                reports, false, ClassificationReport::macroF1);
         corpus(specs, corpus, "micro_f1", "f1_score(average='micro', zero_division=" + zeroDivision.id() + ")",
-                options, false, ClassificationReport::microF1);
+                reports, false, ClassificationReport::microF1);
         if (subtask == Subtask.A) {
             corpus(specs, corpus, ClassificationReport.AUROC, "roc_auc_score of the machine score; undefined with"
-                    + " one class present", options, true, ClassificationReport::auroc);
+                    + " one class present", reports, true, ClassificationReport::auroc);
             corpus(specs, corpus, ClassificationReport.TPR_AT_1PCT_FPR, "the ROC curve's true positive rate at the"
-                    + " largest false positive rate not above 1%", options, true, ClassificationReport::tprAt1pctFpr);
+                    + " largest false positive rate not above 1%", reports, true, ClassificationReport::tprAt1pctFpr);
         }
         for (int k = 0; k < subtask.classes(); k++) {
             int label = k;
             corpus(specs, corpus, "f1_" + k, "F1 of class " + k + " (zero_division=" + zeroDivision.id() + ")",
-                    options, false,
+                    reports, false,
                     r -> classScores(r, label).map(PrecisionRecallF1.ClassScores::f1).orElse(Double.NaN));
         }
         return new Metrics(ItemValues.ACC, specs, corpus, Optional.of(items -> figures(items, options, subtask)));
     }
 
     private static void corpus(List<MetricSpec> specs, Map<String, CorpusMetric> corpus, String name,
-                               String description, ClassificationOptions options, boolean needsScores,
+                               String description, Reports reports, boolean needsScores,
                                Function<ClassificationReport, Double> read) {
         specs.add(new MetricSpec(name, Aggregation.CORPUS, true, false, description));
-        // the ROC curve is the costly part of a report, and each bootstrap draw computes every metric anew
-        corpus.put(name, items -> read.apply(report(items, options, needsScores)));
+        corpus.put(name, items -> read.apply((needsScores ? reports.scored() : reports.plain()).get(items)));
+    }
+
+    /** The report of the last draw, without and with the machine scores. */
+    private record Reports(LastDraw<ClassificationReport> plain, LastDraw<ClassificationReport> scored) {
     }
 
     private static Optional<PrecisionRecallF1.ClassScores> classScores(ClassificationReport r, int label) {

@@ -8,6 +8,7 @@ import dev.proctor.htmlreport.charts.ChartWriter;
 import dev.proctor.htmlreport.charts.Charts;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,8 +84,8 @@ final class Figures {
                     n++;
                 }
                 if (n > 0) {
-                    series.put(e.getKey(), new double[][] {java.util.Arrays.copyOf(recall, n),
-                            java.util.Arrays.copyOf(precision, n)});
+                    series.put(e.getKey(), new double[][] {Arrays.copyOf(recall, n),
+                            Arrays.copyOf(precision, n)});
                 }
             });
             if (!series.isEmpty()) {

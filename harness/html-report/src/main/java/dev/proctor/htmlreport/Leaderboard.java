@@ -20,9 +20,13 @@ import dev.proctor.stats.rank.AdjacentFlip;
 import dev.proctor.stats.rank.RankFlips;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +67,7 @@ final class Leaderboard {
                     bestValue = values[i];
                 }
             }
-            Set<Integer> rows = new java.util.HashSet<>();
+            Set<Integer> rows = new HashSet<>();
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == bestValue) {
                     rows.add(i); // ties are all best
@@ -132,7 +136,7 @@ final class Leaderboard {
         if (task.size() > 0) {
             page.html(HtmlTable.render(Table.create("flips", task, upper, lower, upperScore, lowerScore, pFlip, pTie)));
         }
-        page.paragraph("note", String.format(java.util.Locale.ROOT, "P(order flips): share of %d bootstrap resamples"
+        page.paragraph("note", String.format(Locale.ROOT, "P(order flips): share of %d bootstrap resamples"
                 + " (items within subjects, every run on the same draws, seed %d) in which the lower run scores"
                 + " strictly better; P(tie): share in which the two score the same.", bootstrap.resamples(),
                 bootstrap.seed()));
@@ -157,9 +161,9 @@ final class Leaderboard {
             return Optional.empty();
         }
         Integer[] order = new Integer[names.size()];
-        java.util.Arrays.setAll(order, i -> i);
+        Arrays.setAll(order, i -> i);
         double sign = higher ? -1 : 1;
-        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> sign * estimates.get(i).value()));
+        Arrays.sort(order, Comparator.comparingDouble(i -> sign * estimates.get(i).value()));
         List<String> sortedNames = new ArrayList<>();
         double[] v = new double[order.length];
         double[] lo = new double[order.length];

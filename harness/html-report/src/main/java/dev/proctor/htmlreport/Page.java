@@ -78,11 +78,6 @@ final class Page {
         return this;
     }
 
-    Page open(String html) {
-        body.append(html).append('\n');
-        return this;
-    }
-
     /** A chart inline, with links to its SVG and PNG files relative to the page in {@code pageDir}. */
     Page chart(ChartFile chart, Path pageDir) {
         String svg = pageDir.relativize(chart.svg()).toString().replace('\\', '/');

@@ -15,10 +15,12 @@ import dev.proctor.stats.io.RunDirectory;
 import dev.proctor.stats.io.Selection;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -34,7 +36,7 @@ final class RunSection {
     }
 
     static void write(RunResults run, String anchor, Page page, ChartWriter charts, Path pageDir) {
-        page.open("<section id=\"" + HtmlTable.escape(anchor) + "\">");
+        page.html("<section id=\"" + HtmlTable.escape(anchor) + "\">\n");
         page.heading(2, run.model() + " — " + run.runId());
         page.facts(provenance(run));
         for (TaskResults task : run.tasks()) {
@@ -47,7 +49,7 @@ final class RunSection {
                         .html(HtmlTable.render(rows(task, task.subjects()))).html("</details>\n");
                 page.chart(charts.write(anchor + "-" + task.task() + "-subjects", subjectChart(task)), pageDir);
             }
-            page.open("<div class=\"figures\">");
+            page.html("<div class=\"figures\">\n");
             distribution(run, task).ifPresent(values -> page.chart(charts.write(anchor + "-" + task.task()
                     + "-distribution", Charts.histogram(task.task() + ": " + task.mainMetric() + " per item ("
                     + values.length + " items)", task.mainMetric(), values, 20)), pageDir));
@@ -56,24 +58,24 @@ final class RunSection {
                 Figures.write(anchor + "-" + task.task() + "-" + f.getKey(), title, f.getValue(), charts, page,
                         pageDir);
             }
-            page.open("</div>");
+            page.html("</div>\n");
         }
-        page.open("</section>");
+        page.html("</section>\n");
     }
 
     /**
      * The main metric of each item, where it is an average over items that takes more than two values (nDCG per
      * query, bits per byte per question): its spread says more than its mean.
      */
-    private static java.util.Optional<double[]> distribution(RunResults run, TaskResults task) {
+    private static Optional<double[]> distribution(RunResults run, TaskResults task) {
         if (!task.perItemMain()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RunData data = RunDirectory.read(run.dir()).filter(new Selection(task.task(), null));
         ItemMetric metric = new ItemMetric(task.mainMetric(), !task.mainHigherIsBetter());
         double[] values = data.items().stream().mapToDouble(metric::value).filter(v -> !Double.isNaN(v)).toArray();
-        long distinct = java.util.Arrays.stream(values).distinct().count();
-        return distinct > 2 ? java.util.Optional.of(values) : java.util.Optional.empty();
+        long distinct = Arrays.stream(values).distinct().count();
+        return distinct > 2 ? Optional.of(values) : Optional.empty();
     }
 
     private static Map<String, String> provenance(RunResults run) {

@@ -2,7 +2,10 @@ package dev.proctor.htmlreport.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
@@ -116,8 +119,8 @@ public final class Charts {
         int n = labels.size();
         XYChart chart = rows(title, axis, labels);
         for (boolean which : new boolean[] {true, false}) {
-            List<Double> x = new java.util.ArrayList<>();
-            List<Double> y = new java.util.ArrayList<>();
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (marked[i] == which) {
                     x.add(values[i]);
@@ -141,17 +144,17 @@ public final class Charts {
      * as bars labelled by each bin's lower edge.
      */
     public static CategoryChart histogram(String title, String axis, double[] values, int bins) {
-        double min = java.util.Arrays.stream(values).min().orElse(0);
-        double max = java.util.Arrays.stream(values).max().orElse(1);
+        double min = Arrays.stream(values).min().orElse(0);
+        double max = Arrays.stream(values).max().orElse(1);
         double width = max > min ? (max - min) / bins : 1;
         int[] counts = new int[bins];
         for (double v : values) {
             counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
         }
-        List<String> edges = new java.util.ArrayList<>();
-        List<Integer> heights = new java.util.ArrayList<>();
+        List<String> edges = new ArrayList<>();
+        List<Integer> heights = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
-            edges.add(String.format(java.util.Locale.ROOT, "%.2f", min + b * width));
+            edges.add(String.format(Locale.ROOT, "%.2f", min + b * width));
             heights.add(counts[b]);
         }
         CategoryChart chart = new CategoryChart(HALF, 340);

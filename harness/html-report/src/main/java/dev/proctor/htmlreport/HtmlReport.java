@@ -5,6 +5,8 @@ import dev.proctor.htmlreport.charts.ChartWriter;
 import dev.proctor.htmlreport.results.RunResults;
 import dev.proctor.report.AtomicFiles;
 import dev.proctor.report.HarnessVersion;
+import dev.proctor.stats.io.RunData;
+import dev.proctor.stats.io.RunDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +30,11 @@ public final class HtmlReport {
             throw new ProctorException("proctor report needs a run directory, --merged with --finetuned, or --snr");
         }
         if (inputs.merged().isPresent() != !inputs.finetuned().isEmpty()) {
-            throw new ProctorException("--merged and --finetuned go together: --merged M --finetuned task1=F1,task2=F2");
+            throw new ProctorException("--merged and --finetuned go together: --merged M --finetuned"
+                    + " task1=F1,task2=F2");
         }
         List<RunResults> runs = inputs.runs().stream().map(RunResults::read).toList();
+        List<RunData> data = inputs.runs().stream().map(RunDirectory::read).toList(); // every item, read once
         List<String> labels = labels(inputs.runs());
         ChartWriter charts = new ChartWriter(out.resolve(CHARTS));
         Page page = new Page("Proctor report" + (labels.isEmpty() ? "" : ": " + String.join(", ", labels)));
@@ -40,10 +44,10 @@ public final class HtmlReport {
                 + (labels.isEmpty() ? "" : " from " + String.join(", ", labels))
                 + ". Numbers are those of each run's results.json; intervals are its bootstrap's.");
         if (runs.size() > 1) {
-            Leaderboard.write(runs, labels, inputs.paired().bootstrap(), page, charts, out);
+            Leaderboard.write(runs, data, labels, inputs.paired().bootstrap(), page, charts, out);
             for (int i = 1; i < runs.size(); i++) {
-                PairedSection.write(inputs.runs().get(0), labels.get(0), inputs.runs().get(i), labels.get(i),
-                        inputs.paired(), page, charts, out);
+                PairedSection.write(data.get(0), labels.get(0), data.get(i), labels.get(i), inputs.paired(), page,
+                        charts, out);
             }
         }
         if (inputs.merged().isPresent()) {
@@ -53,7 +57,7 @@ public final class HtmlReport {
             SnrSection.write(snr, page, charts, out);
         }
         for (int i = 0; i < runs.size(); i++) {
-            RunSection.write(runs.get(i), "run-" + (i + 1), page, charts, out);
+            RunSection.write(runs.get(i), data.get(i), "run-" + (i + 1), page, charts, out);
         }
         Path index = out.resolve(INDEX);
         AtomicFiles.writeString(index, page.render());

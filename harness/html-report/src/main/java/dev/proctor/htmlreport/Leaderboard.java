@@ -12,16 +12,12 @@ import dev.proctor.stats.bootstrap.BootstrapConfig;
 import dev.proctor.stats.bootstrap.Strata;
 import dev.proctor.stats.io.ItemMetric;
 import dev.proctor.stats.io.RunData;
-import dev.proctor.stats.io.RunDirectory;
 import dev.proctor.stats.io.Selection;
-import dev.proctor.stats.paired.AlignedItems;
-import dev.proctor.stats.paired.ItemAlignment;
+import dev.proctor.stats.paired.AlignedRuns;
 import dev.proctor.stats.rank.AdjacentFlip;
 import dev.proctor.stats.rank.RankFlips;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +40,9 @@ final class Leaderboard {
     private Leaderboard() {
     }
 
-    static void write(List<RunResults> runs, List<String> labels, BootstrapConfig bootstrap, Page page,
-                      ChartWriter charts, Path pageDir) {
+    /** @param data each run's items, read once for the whole report */
+    static void write(List<RunResults> runs, List<RunData> data, List<String> labels, BootstrapConfig bootstrap,
+                      Page page, ChartWriter charts, Path pageDir) {
         page.heading(2, "Leaderboard");
         Set<String> tasks = new LinkedHashSet<>();
         runs.forEach(r -> r.tasks().forEach(t -> tasks.add(t.task())));
@@ -87,11 +84,11 @@ final class Leaderboard {
         for (String task : tasks) {
             chart(runs, labels, task).ifPresent(c -> page.chart(charts.write("leaderboard-" + task, c), pageDir));
         }
-        flips(runs, labels, tasks, bootstrap, page);
+        flips(runs, data, labels, tasks, bootstrap, page);
     }
 
-    private static void flips(List<RunResults> runs, List<String> labels, Set<String> tasks, BootstrapConfig bootstrap,
-                              Page page) {
+    private static void flips(List<RunResults> runs, List<RunData> data, List<String> labels, Set<String> tasks,
+                              BootstrapConfig bootstrap, Page page) {
         page.heading(3, "How often neighbours swap under the bootstrap");
         StringColumn task = StringColumn.create("task");
         StringColumn upper = StringColumn.create("upper");
@@ -101,26 +98,15 @@ final class Leaderboard {
         DoubleColumn pFlip = DoubleColumn.create("P(order flips)");
         DoubleColumn pTie = DoubleColumn.create("P(tie)");
         List<String> notes = new ArrayList<>();
-        List<RunData> data = runs.stream().map(r -> RunDirectory.read(r.dir())).toList();
         for (String name : tasks) {
             try {
                 String main = runs.stream().map(r -> task(r, name)).flatMap(Optional::stream).findFirst()
                         .orElseThrow().mainMetric();
                 List<RunData> selected = data.stream().map(d -> d.filter(new Selection(name, null))).toList();
                 ItemMetric metric = ItemMetric.forRuns(main, selected);
-                double[][] scores = new double[runs.size()][];
-                AlignedItems aligned = null;
-                for (int m = 0; m < runs.size(); m++) {
-                    aligned = ItemAlignment.align(labels.get(0), selected.get(0), labels.get(m), selected.get(m),
-                            metric);
-                    scores[m] = aligned.b();
-                }
-                List<String> strata = new ArrayList<>();
-                for (int i = 0; i < aligned.size(); i++) {
-                    strata.add(aligned.tasks().get(i) + ":" + aligned.subjects().get(i));
-                }
-                for (AdjacentFlip f : RankFlips.adjacent(labels, scores, Strata.byLabel(strata), Averaging.MICRO,
-                        metric.lowerIsBetter(), bootstrap)) {
+                AlignedRuns aligned = AlignedRuns.of(labels, selected, metric);
+                for (AdjacentFlip f : RankFlips.adjacent(labels, aligned.scores(), Strata.byLabel(aligned.strata()),
+                        Averaging.MICRO, metric.lowerIsBetter(), bootstrap)) {
                     task.append(name);
                     upper.append(f.upper());
                     lower.append(f.lower());
@@ -145,39 +131,23 @@ final class Leaderboard {
 
     /** The runs that ran the task, best first, each with its interval. */
     private static Optional<XYChart> chart(List<RunResults> runs, List<String> labels, String task) {
-        List<String> names = new ArrayList<>();
-        List<Estimate> estimates = new ArrayList<>();
+        List<Charts.Interval> rows = new ArrayList<>();
         boolean higher = true;
         for (int i = 0; i < runs.size(); i++) {
             Optional<TaskResults> t = task(runs.get(i), task);
             Optional<Estimate> e = t.flatMap(x -> x.overall("micro").map(r -> r.metric(x.mainMetric())));
             if (e.isPresent() && !Double.isNaN(e.get().value())) {
-                names.add(labels.get(i));
-                estimates.add(e.get());
+                rows.add(e.get().interval(labels.get(i)));
                 higher = t.get().mainHigherIsBetter();
             }
         }
-        if (names.size() < 2) {
+        if (rows.size() < 2) {
             return Optional.empty();
-        }
-        Integer[] order = new Integer[names.size()];
-        Arrays.setAll(order, i -> i);
-        double sign = higher ? -1 : 1;
-        Arrays.sort(order, Comparator.comparingDouble(i -> sign * estimates.get(i).value()));
-        List<String> sortedNames = new ArrayList<>();
-        double[] v = new double[order.length];
-        double[] lo = new double[order.length];
-        double[] hi = new double[order.length];
-        for (int k = 0; k < order.length; k++) {
-            sortedNames.add(names.get(order[k]));
-            v[k] = estimates.get(order[k]).value();
-            lo[k] = estimates.get(order[k]).low();
-            hi[k] = estimates.get(order[k]).high();
         }
         String metric = runs.stream().map(r -> task(r, task)).flatMap(Optional::stream).findFirst().orElseThrow()
                 .mainMetric();
-        return Optional.of(Charts.intervals(task + ": " + metric + " by run, best first", metric, sortedNames, v, lo,
-                hi));
+        return Optional.of(Charts.intervals(task + ": " + metric + " by run, best first", metric,
+                Charts.Interval.bestFirst(rows, higher)));
     }
 
     private static Optional<TaskResults> task(RunResults run, String task) {

@@ -44,12 +44,10 @@ final class MergeSection {
         page.html(HtmlTable.render(dev.proctor.stats.report.StatsTables.mergeAverages(summary)));
         page.html(HtmlTable.render(dev.proctor.stats.report.StatsTables.merge(summary)));
         List<TaskComparison> tasks = summary.tasks();
-        List<String> labels = tasks.stream().map(TaskComparison::task).toList();
-        double[] v = tasks.stream().mapToDouble(TaskComparison::normalizedAccuracy).toArray();
-        double[] lo = tasks.stream().mapToDouble(t -> t.normalized().ciLow()).toArray();
-        double[] hi = tasks.stream().mapToDouble(t -> t.normalized().ciHigh()).toArray();
+        List<Charts.Interval> normalized = tasks.stream().map(t -> new Charts.Interval(t.task(),
+                t.normalizedAccuracy(), t.normalized().ciLow(), t.normalized().ciHigh())).toList();
         page.chart(charts.write("merged-normalized", Charts.intervals("normalized " + metric.id()
-                + " (merged / fine-tuned) by task", "normalized " + metric.id(), labels, v, lo, hi)), pageDir);
+                + " (merged / fine-tuned) by task", "normalized " + metric.id(), normalized)), pageDir);
         List<TaskComparison> lost = summary.lostSignificantly();
         page.paragraph("note", lost.isEmpty() ? "No task lost significantly (no paired interval of merged - fine-tuned"
                 + " lies wholly below 0)." : "Lost significantly (the paired interval of merged - fine-tuned lies"

@@ -6,7 +6,6 @@ import dev.proctor.htmlreport.charts.Charts;
 import dev.proctor.report.HtmlTable;
 import dev.proctor.stats.io.ItemMetric;
 import dev.proctor.stats.io.RunData;
-import dev.proctor.stats.io.RunDirectory;
 import dev.proctor.stats.merge.MergedVsFinetuned;
 import dev.proctor.stats.paired.AlignedItems;
 import dev.proctor.stats.paired.ComparisonRow;
@@ -15,8 +14,6 @@ import dev.proctor.stats.paired.McNemar;
 import dev.proctor.stats.paired.PairedOptions;
 import dev.proctor.stats.paired.RunComparison;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +31,13 @@ final class PairedSection {
     private PairedSection() {
     }
 
-    static void write(Path dirA, String a, Path dirB, String b, PairedOptions options, Page page, ChartWriter charts,
-                      Path pageDir) {
+    static void write(RunData runA, String a, RunData runB, String b, PairedOptions options, Page page,
+                      ChartWriter charts, Path pageDir) {
         page.heading(3, "Paired: " + a + " vs " + b);
         List<ComparisonRow> rows;
         String metric;
         AlignedItems aligned;
         try {
-            RunData runA = RunDirectory.read(dirA);
-            RunData runB = RunDirectory.read(dirB);
             ItemMetric itemMetric = ItemMetric.forRuns(null, List.of(runA, runB));
             metric = itemMetric.id();
             aligned = ItemAlignment.align(a, runA, b, runB, itemMetric);
@@ -51,28 +46,18 @@ final class PairedSection {
             page.paragraph("note", "Not compared: " + e.getMessage());
             return;
         }
-        List<ComparisonRow> subjects = new ArrayList<>(rows.stream().filter(r -> r.averaging().equals("subject"))
-                .toList());
+        List<ComparisonRow> subjects = rows.stream().filter(r -> r.averaging().equals("subject")).toList();
         List<ComparisonRow> totals = rows.stream().filter(r -> r.group().equals(RunComparison.OVERALL)).toList();
         page.html(HtmlTable.render(table(totals, metric, a, b, false)));
         double[] p = subjects.stream().mapToDouble(PairedSection::exactP).toArray();
         double[] holm = MergedVsFinetuned.holm(p);
         page.html("<details><summary>every subject (" + subjects.size() + "), with Holm-adjusted McNemar p</summary>\n")
                 .html(HtmlTable.render(withHolm(table(subjects, metric, a, b, true), holm))).html("</details>\n");
-        subjects.sort(Comparator.comparingDouble(r -> -r.diff()));
-        List<String> labels = new ArrayList<>();
-        double[] v = new double[subjects.size()];
-        double[] lo = new double[subjects.size()];
-        double[] hi = new double[subjects.size()];
-        for (int i = 0; i < subjects.size(); i++) {
-            ComparisonRow r = subjects.get(i);
-            labels.add(r.task() + ":" + r.group());
-            v[i] = r.diff();
-            lo[i] = r.difference().ciLow();
-            hi[i] = r.difference().ciHigh();
-        }
+        List<Charts.Interval> differences = subjects.stream().map(r -> new Charts.Interval(r.task() + ":" + r.group(),
+                r.diff(), r.difference().ciLow(), r.difference().ciHigh())).toList();
         page.chart(charts.write("paired-" + a + "-" + b, Charts.intervals(metric + " difference " + a + " - " + b
-                + " by subject (paired bootstrap)", metric + " difference", labels, v, lo, hi)), pageDir);
+                + " by subject (paired bootstrap)", metric + " difference",
+                Charts.Interval.bestFirst(differences, true))), pageDir);
         if (!McNemar.isBinary(aligned.a()) || !McNemar.isBinary(aligned.b())) {
             Map<String, double[][]> points = new LinkedHashMap<>();
             points.put("item", new double[][] {aligned.a(), aligned.b()});

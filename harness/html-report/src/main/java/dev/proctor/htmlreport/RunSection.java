@@ -11,7 +11,6 @@ import dev.proctor.htmlreport.results.TaskResults;
 import dev.proctor.report.HtmlTable;
 import dev.proctor.stats.io.ItemMetric;
 import dev.proctor.stats.io.RunData;
-import dev.proctor.stats.io.RunDirectory;
 import dev.proctor.stats.io.Selection;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,8 @@ final class RunSection {
     private RunSection() {
     }
 
-    static void write(RunResults run, String anchor, Page page, ChartWriter charts, Path pageDir) {
+    /** @param data the run's items, read once for the whole report */
+    static void write(RunResults run, RunData data, String anchor, Page page, ChartWriter charts, Path pageDir) {
         page.html("<section id=\"" + HtmlTable.escape(anchor) + "\">\n");
         page.heading(2, run.model() + " — " + run.runId());
         page.facts(provenance(run));
@@ -50,7 +50,7 @@ final class RunSection {
                 page.chart(charts.write(anchor + "-" + task.task() + "-subjects", subjectChart(task)), pageDir);
             }
             page.html("<div class=\"figures\">\n");
-            distribution(run, task).ifPresent(values -> page.chart(charts.write(anchor + "-" + task.task()
+            distribution(data, task).ifPresent(values -> page.chart(charts.write(anchor + "-" + task.task()
                     + "-distribution", Charts.histogram(task.task() + ": " + task.mainMetric() + " per item ("
                     + values.length + " items)", task.mainMetric(), values, 20)), pageDir));
             for (Map.Entry<String, JsonNode> f : task.figures().entrySet()) {
@@ -67,11 +67,11 @@ final class RunSection {
      * The main metric of each item, where it is an average over items that takes more than two values (nDCG per
      * query, bits per byte per question): its spread says more than its mean.
      */
-    private static Optional<double[]> distribution(RunResults run, TaskResults task) {
+    private static Optional<double[]> distribution(RunData run, TaskResults task) {
         if (!task.perItemMain()) {
             return Optional.empty();
         }
-        RunData data = RunDirectory.read(run.dir()).filter(new Selection(task.task(), null));
+        RunData data = run.filter(new Selection(task.task(), null));
         ItemMetric metric = new ItemMetric(task.mainMetric(), !task.mainHigherIsBetter());
         double[] values = data.items().stream().mapToDouble(metric::value).filter(v -> !Double.isNaN(v)).toArray();
         long distinct = Arrays.stream(values).distinct().count();
@@ -162,22 +162,8 @@ final class RunSection {
 
     private static org.knowm.xchart.XYChart subjectChart(TaskResults task) {
         String metric = task.mainMetric();
-        List<ResultRow> rows = new ArrayList<>(task.subjects());
-        double sign = task.mainHigherIsBetter() ? -1 : 1;
-        rows.sort(Comparator.comparingDouble(r -> Double.isNaN(r.metric(metric).value()) ? Double.MAX_VALUE
-                : sign * r.metric(metric).value()));
-        int n = rows.size();
-        double[] v = new double[n];
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Estimate e = rows.get(i).metric(metric);
-            labels.add(rows.get(i).name());
-            v[i] = e.value();
-            lo[i] = e.low();
-            hi[i] = e.high();
-        }
-        return Charts.intervals(task.task() + ": " + metric + " by subject, best first", metric, labels, v, lo, hi);
+        List<Charts.Interval> rows = task.subjects().stream().map(r -> r.metric(metric).interval(r.name())).toList();
+        return Charts.intervals(task.task() + ": " + metric + " by subject, best first", metric,
+                Charts.Interval.bestFirst(rows, task.mainHigherIsBetter()));
     }
 }

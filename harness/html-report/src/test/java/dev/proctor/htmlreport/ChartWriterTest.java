@@ -17,12 +17,10 @@ class ChartWriterTest {
     @Test
     void aChartIsWrittenTwiceAndInlinedOnce(@TempDir Path dir) throws Exception {
         ChartWriter writer = new ChartWriter(dir);
-        List<String> labels = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta");
-        double[] v = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3};
-        double[] lo = {0.85, 0.7, 0.6, 0.5, 0.4, 0.3, Double.NaN};
-        double[] hi = {0.95, 0.9, 0.8, 0.7, 0.6, 0.5, Double.NaN};
-        ChartFile a = writer.write("Task: acc / subject", Charts.intervals("t", "acc", labels, v, lo, hi));
-        ChartFile b = writer.write("Task: acc / subject", Charts.intervals("t", "acc", labels, v, lo, hi));
+        List<Charts.Interval> rows = List.of(new Charts.Interval("alpha", 0.9, 0.85, 0.95),
+                new Charts.Interval("beta", 0.8, 0.7, 0.9), new Charts.Interval("eta", 0.3, Double.NaN, Double.NaN));
+        ChartFile a = writer.write("Task: acc / subject", Charts.intervals("t", "acc", rows));
+        ChartFile b = writer.write("Task: acc / subject", Charts.intervals("t", "acc", rows));
         assertEquals("task-acc-subject", a.name());
         assertEquals("task-acc-subject-2", b.name());
         assertTrue(Files.size(a.png()) > 1000);

@@ -9,8 +9,7 @@ import dev.proctor.stats.io.ItemMetric;
 import dev.proctor.stats.io.RunData;
 import dev.proctor.stats.io.RunDirectory;
 import dev.proctor.stats.numeric.NumpyMath;
-import dev.proctor.stats.paired.AlignedItems;
-import dev.proctor.stats.paired.ItemAlignment;
+import dev.proctor.stats.paired.AlignedRuns;
 import dev.proctor.stats.rank.AdjacentFlip;
 import dev.proctor.stats.rank.RankCorrelation;
 import dev.proctor.stats.rank.RankFlips;
@@ -78,22 +77,15 @@ public final class RankCommand implements Callable<Integer> {
         }
         List<InputRef> inputs = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        double[][] scores = new double[runs.size()][];
         List<RunData> read = runs.stream().map(RunDirectory::read).toList();
         ItemMetric itemMetric = ItemMetric.forRuns(metric, read);
-        RunData first = read.get(0);
-        AlignedItems aligned = null;
         for (int m = 0; m < runs.size(); m++) {
-            RunData run = read.get(m);
             names.add(CompareCommand.label(runs.get(m)));
-            inputs.add(InputRef.run("model " + (m + 1), run));
-            aligned = ItemAlignment.align(names.get(0), first, names.get(m), run, itemMetric);
-            scores[m] = aligned.b();
+            inputs.add(InputRef.run("model " + (m + 1), read.get(m)));
         }
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < aligned.size(); i++) {
-            labels.add(aligned.tasks().get(i) + ":" + aligned.subjects().get(i));
-        }
+        AlignedRuns aligned = AlignedRuns.of(names, read, itemMetric);
+        double[][] scores = aligned.scores();
+        List<String> labels = aligned.strata();
         List<AdjacentFlip> flips = RankFlips.adjacent(names, scores, Strata.byLabel(labels), avg,
                 itemMetric.lowerIsBetter(), bootstrap.bootstrap());
         ObjectNode parameters = bootstrap.addTo(StatsJson.MAPPER.createObjectNode())

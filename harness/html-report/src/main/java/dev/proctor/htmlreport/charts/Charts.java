@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,12 +25,26 @@ public final class Charts {
     private Charts() {
     }
 
+    /** One row of an intervals chart: a value and its interval (NaN where undefined). */
+    public record Interval(String label, double value, double low, double high) {
+        /** The rows best first (highest, or lowest where lower is better), undefined values last. */
+        public static List<Interval> bestFirst(List<Interval> rows, boolean higherIsBetter) {
+            double sign = higherIsBetter ? -1 : 1;
+            List<Interval> sorted = new ArrayList<>(rows);
+            sorted.sort(Comparator.comparingDouble(r -> Double.isNaN(r.value()) ? Double.MAX_VALUE : sign * r.value()));
+            return sorted;
+        }
+    }
+
     /**
-     * Each label's value with its interval as a horizontal whisker, one row per label in the order given (best first),
-     * labels on the y axis.
+     * Each row's value with its interval as a horizontal whisker, one row per interval in the order given (best
+     * first), labels on the y axis.
      */
-    public static XYChart intervals(String title, String metric, List<String> labels, double[] values, double[] low,
-                                    double[] high) {
+    public static XYChart intervals(String title, String metric, List<Interval> rows) {
+        List<String> labels = rows.stream().map(Interval::label).toList();
+        double[] values = rows.stream().mapToDouble(Interval::value).toArray();
+        double[] low = rows.stream().mapToDouble(Interval::low).toArray();
+        double[] high = rows.stream().mapToDouble(Interval::high).toArray();
         int n = labels.size();
         XYChart chart = rows(title, metric + " (95% CI)", labels);
         chart.getStyler().setXAxisDecimalPattern("0.0##");
@@ -64,11 +79,7 @@ public final class Charts {
 
     /** Curves (ROC, precision-recall) on [0, 1] x [0, 1], one series each, legend on. */
     public static XYChart curves(String title, String xTitle, String yTitle, Map<String, double[][]> series) {
-        XYChart chart = new XYChart(HALF, 380);
-        chart.setTitle(title);
-        chart.setXAxisTitle(xTitle);
-        chart.setYAxisTitle(yTitle);
-        style(chart);
+        XYChart chart = xy(title, xTitle, yTitle);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(1.0);
         chart.getStyler().setYAxisMin(0.0);
@@ -86,11 +97,7 @@ public final class Charts {
 
     /** Points, one series each (no lines), axes from the data. */
     public static XYChart scatter(String title, String xTitle, String yTitle, Map<String, double[][]> series) {
-        XYChart chart = new XYChart(HALF, 380);
-        chart.setTitle(title);
-        chart.setXAxisTitle(xTitle);
-        chart.setYAxisTitle(yTitle);
-        style(chart);
+        XYChart chart = xy(title, xTitle, yTitle);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         series.forEach((name, xy) -> {
@@ -103,11 +110,7 @@ public final class Charts {
 
     /** Lines with their points marked, axes from the data (a curve over k, with the chosen point its own series). */
     public static XYChart line(String title, String xTitle, String yTitle, Map<String, double[][]> series) {
-        XYChart chart = new XYChart(HALF, 380);
-        chart.setTitle(title);
-        chart.setXAxisTitle(xTitle);
-        chart.setYAxisTitle(yTitle);
-        style(chart);
+        XYChart chart = xy(title, xTitle, yTitle);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         series.forEach((name, xy) -> chart.addSeries(name, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE));
         return chart;
@@ -182,6 +185,16 @@ public final class Charts {
         chart.getStyler().setYAxisMax(n - 0.2);
         chart.getStyler().setYAxisTickMarkSpacingHint(ROW / 2);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> label(labels, v));
+        return chart;
+    }
+
+    /** A half-width chart in the report's look, with its titles. */
+    private static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChart(HALF, 380);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        style(chart);
         return chart;
     }
 

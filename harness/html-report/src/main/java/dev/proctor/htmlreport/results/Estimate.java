@@ -1,6 +1,7 @@
 package dev.proctor.htmlreport.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proctor.htmlreport.charts.Charts;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,6 +25,11 @@ public record Estimate(double value, double stderr, double low, double high, Opt
         }
         return new Estimate(number(metric.get("value")), number(metric.get("stderr")),
                 hasCi ? number(ci.get(0)) : Double.NaN, hasCi ? number(ci.get(1)) : Double.NaN, reason);
+    }
+
+    /** This estimate as a labelled row of an intervals chart. */
+    public Charts.Interval interval(String label) {
+        return new Charts.Interval(label, value, low, high);
     }
 
     /** Whether the interval is known. */

@@ -31,4 +31,15 @@ class ChartsTest {
         }
         assertEquals(ticks, between.size(), "one distinct label per tick between rows");
     }
+
+    @Test
+    void bestFirstFollowsTheMetricsDirectionAndPutsUndefinedLast() {
+        List<Charts.Interval> rows = List.of(new Charts.Interval("low", 0.2, 0.1, 0.3),
+                new Charts.Interval("none", Double.NaN, Double.NaN, Double.NaN),
+                new Charts.Interval("high", 0.9, 0.8, 1.0));
+        assertEquals(List.of("high", "low", "none"), Charts.Interval.bestFirst(rows, true).stream()
+                .map(Charts.Interval::label).toList());
+        assertEquals(List.of("low", "high", "none"), Charts.Interval.bestFirst(rows, false).stream()
+                .map(Charts.Interval::label).toList());
+    }
 }

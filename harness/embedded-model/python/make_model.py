@@ -4,7 +4,7 @@
 Everything is deterministic given the seeds: the suite depends only on DATA_SEED, a model on --seed.
 Plain PyTorch 1.13 (Debian python3-torch); no transformers/tokenizers. See ../README.md for commands.
 """
-import argparse, hashlib, json, os, random, shutil, sys, time
+import argparse, hashlib, json, os, random, shutil, sys, tempfile, time
 
 # Debian's torch calls the system BLAS, which defaults to the slow reference one; libopenblas0-serial is ~8x
 # faster and single-threaded. Use it for this process only (the committed models were made with it).
@@ -13,6 +13,7 @@ if os.path.exists(_OPENBLAS + "/libblas.so.3") and _OPENBLAS not in os.environ.g
     os.environ["LD_LIBRARY_PATH"] = _OPENBLAS + ":" + os.environ.get("LD_LIBRARY_PATH", "")
     os.execv(sys.executable, [sys.executable] + sys.argv)
 import numpy as np
+import onnx
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -259,9 +260,204 @@ class Wrap(nn.Module):
         return self.m.hidden(input_ids, attention_mask, pos, past) @ self.m.tok.weight.t()
 
 
+# ---------------------------------------------------------------- KV cache (past key values)
+
+class Cached(nn.Module):
+    """TinyGPT with a KV cache, in Hugging Face Optimum's layout: forward(input_ids [b,s], attention_mask [b,P+s],
+    position_ids [b,s], past_key_values.0.key, .0.value, ..., .L.key, .L.value) -> (logits [b,s,V], present.0.key,
+    ..., present.L.value), each present = concat(past, new) on axis 2 (the sequence axis of every entry).
+
+    Entries i < L are layer i's attention keys and values [b, heads, P, head_dim]. TinyGPT reads more of the past
+    than those: the token shift mixes in ln1 of the 2 previous positions in every layer, and the pointer head keys
+    on earlier tokens' embeddings and reads their `before` (embeddings 2 and 3 back). Entry L holds them: key =
+    stack(token embedding, ln1 output of layers 0..L-1) [b, L+1, P, d], value = `before` [b, 1, P, d].
+
+    The computation is TinyGPT.hidden and Block.forward step for step (those stay as they are, so the plain exports
+    keep their bytes), the new positions querying past + new. As there, the causal mask and the pointer's recency
+    count positions in the padded layout, here of [past | new]: a row's real tokens must be contiguous in it, so its
+    past is left-padded and its new tokens right-padded, with attention_mask 0 on padding and position_ids the real
+    positions. Padding is masked, and MASK being finite, never makes a real row's outputs NaN (padding entries of
+    the past must be finite). P = 0 (zero-length past tensors) is the plain model."""
+
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+
+    def forward(self, input_ids, attention_mask, position_ids, *past):
+        m, L = self.m, len(self.m.blocks)
+        b, s = input_ids.shape
+        idx = torch.cumsum(torch.ones_like(attention_mask[:1]), 1)  # 1..P+s over past and new
+        new_idx = idx[:, idx.shape[1] - s:]                          # P+1..P+s: the queries
+        allowed = (new_idx[:, None, :, None] >= idx[:, None, None, :]) & (attention_mask[:, None, None, :] > 0)
+        x = m.tok(input_ids) + m.pos(position_ids)
+        prev1 = (position_ids >= 1).to(x.dtype)[..., None]
+        prev2 = (position_ids >= 2).to(x.dtype)[..., None]
+        prev3 = (position_ids >= 3).to(x.dtype)[..., None]
+        past_states, past_before = past[2 * L], past[2 * L + 1]
+        zero = x[:, :1] * 0.0  # one position of zeros (s >= 1); 2 or 3 of them keep the slices below in range
+        present, lns = [], []
+        for i, blk in enumerate(m.blocks):
+            h = blk.ln1(x)
+            lns.append(h)
+            hz = torch.cat([zero, zero, past_states[:, 1 + i], h], 1)  # [2 zeros | past ln1 | new ln1]
+            n = hz.shape[1]
+            h = (h + blk.shift[0] * prev1 * hz[:, n - s - 1:n - 1]     # 1 back
+                 + blk.shift[1] * prev2 * hz[:, n - s - 2:n - 2])      # 2 back
+            q, k, v = blk.qkv(h).reshape(b, s, 3, blk.heads, blk.hd).permute(2, 0, 3, 1, 4).unbind(0)
+            k, v = torch.cat([past[2 * i], k], 2), torch.cat([past[2 * i + 1], v], 2)
+            att = torch.where(allowed, (q @ k.transpose(-1, -2)) * blk.scale, torch.full_like(q[..., :1], MASK))
+            x = x + blk.proj((att.softmax(-1) @ v).transpose(1, 2).reshape(b, s, -1))
+            f = blk.fc1(blk.ln2(x))
+            f = 0.5 * f * (1.0 + torch.tanh(0.7978845608 * (f + 0.044715 * f * f * f)))
+            x = x + blk.fc2(f)
+            present += [k, v]
+        h = m.ln(x)
+        e = m.tok(input_ids)
+        e_all = torch.cat([past_states[:, 0], e], 1)
+        ez = torch.cat([zero, zero, zero, e_all], 1)  # [3 zeros | past embeddings | new embeddings]
+        n = ez.shape[1]
+        before = prev2 * ez[:, n - s - 2:n - 2] + prev3 * ez[:, n - s - 3:n - 3]
+        before_all = torch.cat([past_before[:, 0], before], 1)
+        q = m.ptr_q(h)
+        dist = (new_idx[:, :, None] - idx[:, None, :]).to(h.dtype)
+        score = (q @ e_all.transpose(1, 2) - m.ptr_recency * dist)[:, None]
+        att = torch.where(allowed, score, torch.full_like(h[:, None, :, :1], MASK))
+        out = h + m.ptr_o((att.softmax(-1) @ before_all[:, None])[:, 0])
+        present += [torch.cat([past_states, torch.stack([e] + lns, 1)], 2), before_all[:, None]]
+        return (out @ m.tok.weight.t(), *present)
+
+
+def past_names(layers):
+    """Input and output names, in order: Optimum's, with one entry more than layers (Cached's entry L)."""
+    ins, outs = ["input_ids", "attention_mask", "position_ids"], ["logits"]
+    for i in range(layers + 1):
+        ins += [f"past_key_values.{i}.key", f"past_key_values.{i}.value"]
+        outs += [f"present.{i}.key", f"present.{i}.value"]
+    return ins, outs
+
+
+def empty_past(model, b, P=0):
+    """Past tensors of P positions (zeros) in past_names' order; P = 0 is a first call's."""
+    L, blk, d = len(model.blocks), model.blocks[0], model.cfg["d_model"]
+    return ([torch.zeros(b, blk.heads, P, blk.hd) for _ in range(2 * L)]
+            + [torch.zeros(b, L + 1, P, d), torch.zeros(b, 1, P, d)])
+
+
+def past_config(cfg, model):
+    """config.json fields of a KV-cache export: its signature and the cache's layout."""
+    L, H, hd, d = len(model.blocks), model.blocks[0].heads, model.blocks[0].hd, model.cfg["d_model"]
+    sig = "forward(input_ids, attention_mask, position_ids) -> logits"
+    assert sig in cfg["architecture"]
+    return dict(cfg, architecture=cfg["architecture"].replace(sig, "forward(input_ids, attention_mask, position_ids, "
+                                                                   "past_key_values.*) -> logits, present.* (KV cache)"),
+                kv_cache=True, kv_cache_layout={
+                    "entries": L + 1,
+                    "attention_mask": "[batch, past_seq + seq]: past and new positions",
+                    "position_ids": "[batch, seq]: the new tokens' real positions",
+                    f"past_key_values.{{i}}.key/value, i < {L}": f"layer i's attention keys/values [batch, {H}, past_seq, {hd}]",
+                    f"past_key_values.{L}.key": f"[batch, {L + 1}, past_seq, {d}]: token embedding, then the ln1 output "
+                                                f"of layers 0..{L - 1} (pointer keys, token shift)",
+                    f"past_key_values.{L}.value": f"[batch, 1, past_seq, {d}]: pointer values (embeddings 2 and 3 back)",
+                    "present.{i}.key/value": "concat(past, new) on axis 2: [batch, ., past_seq + seq, .]",
+                    "padding": "past left-padded, new tokens right-padded (attention_mask 0), real tokens contiguous; "
+                               "past_seq = 0 on a first call"})
+
+
+def export_past(model, out):
+    """model.onnx of Cached(model), traced with a non-empty past (P = 3) so that its concats stay in the graph."""
+    os.makedirs(out, exist_ok=True)
+    model.eval()
+    g = torch.Generator().manual_seed(0)
+    b, s, P = 2, 5, 3
+    ins, outs = past_names(len(model.blocks))
+    args = (torch.randint(0, model.cfg["vocab_size"], (b, s), generator=g), torch.ones(b, P + s, dtype=torch.long),
+            (torch.arange(s) + P)[None].expand(b, -1).contiguous(),
+            *[torch.randn(t.shape, generator=g) for t in empty_past(model, b, P)])
+    axes = {"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "total_seq"},
+            "position_ids": {0: "batch", 1: "seq"}, "logits": {0: "batch", 1: "seq"}}
+    axes.update({n: {0: "batch", 2: "past_seq"} for n in ins[3:]})
+    axes.update({n: {0: "batch", 2: "total_seq"} for n in outs[1:]})
+    torch.onnx.export(Cached(model).eval(), args, os.path.join(out, "model.onnx"), input_names=ins, output_names=outs,
+                      dynamic_axes=axes, opset_version=14, do_constant_folding=False)
+
+
 @torch.no_grad()
-def verify(model, out, torchscript=True):
-    """Exported graphs == eager at shapes other than the traced (2,8); right padding does not leak."""
+def verify_past(model, out, tol=1e-4):
+    """The cache changes nothing, through eager Cached and through model.onnx (onnx_check), max |difference| < tol:
+    (1) P = 0 == the plain model (right-padded rows; s = 1 and 2 too); (2) a prefix, then the rest in steps of 1 to
+    18 tokens == one full run; (3) a batch whose first call is left-padded (as the harness pads), its pasts of
+    different lengths (one empty) with garbage in their padding, then right-padded new tokens == each row alone,
+    logits and the real positions of every present; no output anywhere is NaN."""
+    model.eval()
+    cached = Cached(model).eval()
+    graph = onnx.load(os.path.join(out, "model.onnx"))
+    L, V, ctx = len(model.blocks), model.cfg["vocab_size"], model.cfg["max_position_embeddings"]
+    ins, _ = past_names(L)
+    worst = {}
+
+    def note(key, got, want):
+        worst[key] = max(worst.get(key, 0.0), float((got - want).abs().max()) if want.numel() else 0.0)
+
+    def onnx_run(*feeds):
+        return [torch.from_numpy(a) for a in onnx_check.run_all(graph, dict(zip(ins, [t.numpy() for t in feeds])))]
+
+    for how, run in (("torch", lambda *f: list(cached(*f))), ("onnx", onnx_run)):
+        g = torch.Generator().manual_seed(1)  # the same inputs for both
+        # (1) P = 0 against the plain model; present = the new positions alone
+        for b, s in [(3, 21), (1, 1), (2, 2), (4, 37)]:
+            ids = torch.randint(0, V, (b, s), generator=g)
+            lens = torch.randint(1, s + 1, (b,), generator=g)
+            am = (torch.arange(s)[None] < lens[:, None]).long()
+            pos = torch.arange(s)[None].expand(b, -1).contiguous()
+            got = run(ids, am, pos, *empty_past(model, b))
+            note(f"{how}: P=0 vs plain", got[0], model(ids, am, pos))
+            assert [tuple(t.shape) for t in got[1:]] == [tuple(t.shape) for t in empty_past(model, b, s)]
+        # (2) prefix, then steps (P = 0..39, s = 1..18) against one full run
+        n = 40
+        ids = torch.randint(0, V, (1, n), generator=g)
+        am, pos = torch.ones_like(ids), torch.arange(n)[None]
+        full, at, past, parts = model(ids, am, pos), 0, empty_past(model, 1), []
+        for step in (1, 1, 1, 2, 3, 5, 1, 8, 18):
+            got = run(ids[:, at:at + step], am[:, :at + step], pos[:, at:at + step], *past)
+            parts, past, at = parts + [got[0]], got[1:], at + step
+        assert at == n
+        note(f"{how}: prefix+steps vs full", torch.cat(parts, 1), full)
+        # (3) rows of prefix + new tokens: a left-padded first call, then right-padded new tokens
+        pre, new = [7, 0, 3, 12], [5, 9, 1, 3]
+        b, P, s = len(pre), max(pre), max(new)
+        rows = [torch.randint(0, V, (p + k,), generator=g) for p, k in zip(pre, new)]
+        ids0 = torch.randint(0, V, (b, P), generator=g)      # padding ids: anything
+        am0, pos0 = torch.zeros(b, P, dtype=torch.long), torch.zeros(b, P, dtype=torch.long)
+        ids1 = torch.randint(0, V, (b, s), generator=g)
+        am1, pos1 = torch.zeros(b, s, dtype=torch.long), torch.randint(0, ctx, (b, s), generator=g)
+        for r, (p, k) in enumerate(zip(pre, new)):
+            ids0[r, P - p:], am0[r, P - p:], pos0[r, P - p:] = rows[r][:p], 1, torch.arange(p)
+            ids1[r, :k], am1[r, :k], pos1[r, :k] = rows[r][p:], 1, torch.arange(p, p + k)
+        first = run(ids0, am0, pos0, *empty_past(model, b))
+        past = [t.clone() for t in first[1:]]
+        for t in past:  # garbage (finite) in the past's padding must not matter
+            for r, p in enumerate(pre):
+                t[r, :, :P - p] = torch.randn(t[r, :, :P - p].shape, generator=g) * 5
+        got = run(ids1, torch.cat([am0, am1], 1), pos1, *past)
+        assert all(bool(torch.isfinite(t).all()) for t in first + got), "NaN or inf in an output"
+        for r, (p, k) in enumerate(zip(pre, new)):
+            x = rows[r][None]
+            alone = run(x, torch.ones_like(x), torch.arange(p + k)[None], *empty_past(model, 1))
+            plain = model(x, torch.ones_like(x), torch.arange(p + k)[None])
+            note(f"{how}: left-padded first call vs row alone", first[0][r, P - p:], plain[0, :p])
+            note(f"{how}: padded batch vs row alone", got[0][r, :k], plain[0, p:])
+            for t, want in zip(got[1:], alone[1:]):
+                note(f"{how}: padded batch present vs row alone", t[r, :, P - p:P + k], want[0])
+    for key, d in worst.items():
+        print(f"  verified {out.split('/')[-1]} {key}: max |diff| {d:.2e}")
+        assert d < tol, f"{key}: {d} >= {tol}"
+    return worst
+
+
+@torch.no_grad()
+def verify(model, out, torchscript=True, past=False):
+    """Exported graphs == eager at shapes other than the traced (2,8); right padding does not leak. past: a
+    KV-cache export (export_past), fed an empty past here, then checked by verify_past."""
     model.eval()
     g = torch.Generator().manual_seed(0)
     V = model.cfg["vocab_size"]
@@ -277,8 +473,10 @@ def verify(model, out, torchscript=True):
             n = int(lens[i])
             alone = model(ids[i:i + 1, :n], am[i:i + 1, :n], pos[i:i + 1, :n])
             assert float((alone[0] - ref[i, :n]).abs().max()) < tol, "padding changes logits"
-        got = onnx_check.run(os.path.join(out, "model.onnx"),
-                             {"input_ids": ids.numpy(), "attention_mask": am.numpy(), "position_ids": pos.numpy()})
+        feeds = {"input_ids": ids.numpy(), "attention_mask": am.numpy(), "position_ids": pos.numpy()}
+        if past:
+            feeds.update(zip(past_names(len(model.blocks))[0][3:], [t.numpy() for t in empty_past(model, b)]))
+        got = onnx_check.run(os.path.join(out, "model.onnx"), feeds)
         d_onnx = float(np.abs(got - ref.numpy()).max())
         assert d_onnx < tol, f"onnx differs by {d_onnx}"
         d_ts = 0.0
@@ -287,6 +485,8 @@ def verify(model, out, torchscript=True):
             d_ts = float((ts(ids, am, pos) - ref).abs().max())
             assert d_ts < tol, f"torchscript differs by {d_ts}"
         print(f"  verified {out.split('/')[-1]} at ({b},{s}): max |onnx-eager| {d_onnx:.2e}, |ts-eager| {d_ts:.2e}")
+    if past:
+        verify_past(model, out)
 
 
 def sha256(path):
@@ -294,13 +494,16 @@ def sha256(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def write_model_dir(model, tok, out, cfg, torchscript, check=True):
+def write_model_dir(model, tok, out, cfg, torchscript, check=True, past=False):
     if os.path.isdir(out):
         shutil.rmtree(out)
-    export(model, out, torchscript)
+    if past:
+        export_past(model, out)  # no TorchScript: its signature would differ from model.pt's
+    else:
+        export(model, out, torchscript)
     tok.save(os.path.join(out, "tokenizer.json"))
     if check:
-        verify(model, out, torchscript)
+        verify(model, out, torchscript, past)
     with open(os.path.join(out, "config.json"), "w") as f:
         json.dump(cfg, f, indent=2, ensure_ascii=False)
         f.write("\n")
@@ -308,7 +511,7 @@ def write_model_dir(model, tok, out, cfg, torchscript, check=True):
 
 def write_index():
     """Jars cannot list a classpath directory, so EmbeddedModels reads this index (checkpoints in training order)."""
-    names = ["tiny-gpt", "tiny-gpt-seed2", "tiny-gpt-mix"]
+    names = ["tiny-gpt", "tiny-gpt-seed2", "tiny-gpt-mix", "tiny-gpt-past"]
     ck = os.path.join(RES, "tiny-gpt-checkpoints")
     if os.path.isdir(ck):
         names += ["tiny-gpt-checkpoints/" + d for d in sorted(os.listdir(ck))]
@@ -319,6 +522,28 @@ def write_index():
             d = os.path.join(RES, n)
             for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
                 out.write(f"{n}\t{f}\t{os.path.getsize(os.path.join(d, f))}\t{sha256(os.path.join(d, f))}\n")
+
+
+def write_past_of_default(tok, out=None):
+    """tiny-gpt-past: the committed tiny-gpt's weights, read back from its model.pt, exported with a KV cache."""
+    src = os.path.join(RES, "tiny-gpt")
+    with open(os.path.join(src, "config.json")) as f:
+        base = json.load(f)
+    m = TinyGPT(base["vocab_size"], d=base["d_model"], layers=base["n_layers"], heads=base["n_heads"],
+                ctx=base["max_position_embeddings"], mlp=base["mlp_ratio"])
+    m.load_state_dict(torch.jit.load(os.path.join(src, "model.pt")).state_dict(), strict=True)
+    m.eval()
+    with tempfile.TemporaryDirectory() as tmp:  # the same weights: the plain export reproduces tiny-gpt's bytes
+        export(m, tmp, torchscript=False)
+        assert sha256(os.path.join(tmp, "model.onnx")) == sha256(os.path.join(src, "model.onnx")), "weights differ"
+    out = out or os.path.join(RES, "tiny-gpt-past")
+    cfg = past_config(dict(base, name="tiny-gpt-past", same_weights_as="tiny-gpt",
+                           weights_from={"file": "tiny-gpt/model.pt", "sha256": sha256(os.path.join(src, "model.pt"))}), m)
+    write_model_dir(m, tok, out, cfg, torchscript=False, past=True)
+    assert sha256(os.path.join(out, "tokenizer.json")) == sha256(os.path.join(src, "tokenizer.json"))
+    print("wrote", out)
+    if out == os.path.join(RES, "tiny-gpt-past"):
+        write_index()
 
 
 def main():
@@ -340,6 +565,9 @@ def main():
     ap.add_argument("--checkpoints", type=int, default=5, help="checkpoints over the last half of training")
     ap.add_argument("--out", help="output directory (default: the committed resource path)")
     ap.add_argument("--random-large", action="store_true", help="untrained d512 x 8 layers, ctx 1024 (speed tests)")
+    ap.add_argument("--with-past", action="store_true",
+                    help="export with a KV cache: tiny-gpt's weights (from its model.pt, not retrained) to tiny-gpt-past; "
+                         "with --random-large, that model")
     ap.add_argument("--fixture-needs-past", metavar="DIR", nargs="?", const=FIXTURE_DIR,
                     help="write the needs-past negative-test fixture and exit")
     ap.add_argument("--index-only", action="store_true", help="rewrite index.tsv from the model folders and exit")
@@ -367,10 +595,16 @@ def main():
     if args.random_large:
         torch.manual_seed(args.seed or 0)
         m = TinyGPT(tok.vocab_size, d=512, layers=8, heads=8, ctx=1024)
-        out = args.out or "random-large"
-        cfg = dict(m.cfg, name="random-large", trained=False, seed=args.seed or 0, eos_token_id=tok.eos_id, parameters=n_params(m))
-        write_model_dir(m, tok, out, cfg, torchscript=True, check=True)
+        name = "random-large-past" if args.with_past else "random-large"
+        out = args.out or name
+        cfg = dict(m.cfg, name=name, trained=False, seed=args.seed or 0, eos_token_id=tok.eos_id, parameters=n_params(m))
+        if args.with_past:
+            cfg = past_config(cfg, m)
+        write_model_dir(m, tok, out, cfg, torchscript=not args.with_past, check=True, past=args.with_past)
         print("wrote", out, n_params(m), "parameters")
+        return
+    if args.with_past:
+        write_past_of_default(tok, args.out)
         return
 
     S.write_suite(suite, SUITE_DIR) if args.run == "default" and not args.out else None

@@ -57,7 +57,13 @@ OPS = {
 
 
 def run(path, feeds):
-    g = onnx.load(path).graph
+    """The graph's first output (the logits)."""
+    return run_all(path, feeds)[0]
+
+
+def run_all(model, feeds):
+    """Every output of the graph, in its order; model is a path or a loaded ModelProto."""
+    g = (onnx.load(model) if isinstance(model, str) else model).graph
     env = {t.name: numpy_helper.to_array(t) for t in g.initializer}
     env.update(feeds)
     for node in g.node:
@@ -71,4 +77,4 @@ def run(path, feeds):
             raise NotImplementedError(f"onnx_check: op {node.op_type} ({node.name})")
         for name, val in zip(node.output, out):
             env[name] = np.asarray(val)
-    return env[g.output[0].name]
+    return [env[o.name] for o in g.output]

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A run killed with SIGKILL in the middle resumes with the same command, computes only what is missing, and ends
- * with the same per-item results as an uninterrupted run: for letter scoring, for generation, for a dense
+ * with the same per-item results as an uninterrupted run: for letter scoring, for generation (each also through a
+ * KV cache, whose prefix tree reports each question when its last node has run), for a dense
  * retrieval run (whose corpus embeddings are responses in the store like any other), and for machine-generated-text
  * detection (whose dev items, run and stored like the rest, fix the threshold the test items are decided by).
  */
@@ -31,6 +32,8 @@ class ResumeAfterKillTest {
     @CsvSource(delimiter = '|', value = {
             "letter|--limit 30 --batch-tokens 1|embedded:tiny-gpt",
             "generate|--limit 12 --scoring generate --batch-tokens 1|embedded:tiny-gpt",
+            "letter, KV cache|--shots 2 --limit 30 --batch-tokens 1|embedded:tiny-gpt-past",
+            "generate, KV cache|--limit 12 --scoring generate --batch-tokens 1|embedded:tiny-gpt-past",
             "retrieval|--tasks retrieval:everyday-en --model-arg batching=per-text|embedded:bge-small-en",
             "mgt|--tasks mgt:bundled-en --limit 40 --batch-tokens 1|embedded:tiny-gpt",
             "detection|--tasks detection --limit 60 --model-arg batch=1|embedded:shapes-detector"})

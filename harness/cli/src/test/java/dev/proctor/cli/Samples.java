@@ -1,5 +1,7 @@
 package dev.proctor.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,6 +38,29 @@ final class Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Asserts that two runs of the same items made the same predictions (and, for generation, the same generations),
+     * and returns the largest difference between their choices' log-likelihoods (0 for generation).
+     */
+    static double sameAnswersMaxLoglikDifference(Map<String, JsonNode> a, Map<String, JsonNode> b, boolean generate) {
+        assertEquals(a.keySet(), b.keySet());
+        double maxDiff = 0;
+        for (String id : a.keySet()) {
+            assertEquals(a.get(id).get("prediction"), b.get(id).get("prediction"), id);
+            if (generate) {
+                assertEquals(a.get(id).at("/details/generation"), b.get(id).at("/details/generation"), id);
+                continue;
+            }
+            JsonNode x = a.get(id).at("/details/choiceLoglik");
+            JsonNode y = b.get(id).at("/details/choiceLoglik");
+            assertEquals(4, x.size(), id);
+            for (int i = 0; i < x.size(); i++) {
+                maxDiff = Math.max(maxDiff, Math.abs(x.get(i).asDouble() - y.get(i).asDouble()));
+            }
+        }
+        return maxDiff;
     }
 
     /** The overall group row of a task for one averaging ("macro" or "micro"). */

@@ -83,6 +83,11 @@ public final class SlowProvider implements ModelProvider {
                     }
 
                     @Override
+                    public void recordPrefixTree(long tokens) {
+                        execution.recordPrefixTree(tokens);
+                    }
+
+                    @Override
                     public void note(String key, String value) {
                         execution.note(key, value);
                     }

@@ -2,6 +2,7 @@ package dev.proctor.lm;
 
 import dev.proctor.api.model.ModelInfo;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A causal language model at the token level: what a backend (ONNX Runtime, PyTorch) implements. Everything above
@@ -36,6 +37,14 @@ public interface CausalLm extends AutoCloseable {
      * at the same position; the answer must not depend on the batch.
      */
     int[] nextTokens(List<int[]> sequences);
+
+    /**
+     * The model's key/value cache, when it has one (an ONNX graph with past key value inputs); empty runs every
+     * sequence whole.
+     */
+    default Optional<KvCache> kvCache() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -35,12 +35,16 @@ final class GreedyGenerator {
             inputs.add(new TokenGenerator.Input(Arrays.copyOfRange(context, cut, context.length), request.stop(),
                     request.maxNewTokens()));
         }
+        execution.recordPrefixTree(PrefixTree.tokens(inputs.stream().map(TokenGenerator.Input::context).toList()));
         TokenGenerator.generate(lm, inputs, execution.batchTokens(), execution::recordBatch, (indices, outputs) -> {
             List<Generation> generations = new ArrayList<>(outputs.size());
+            long fed = 0;
             for (int i = 0; i < indices.length; i++) {
                 TokenGenerator.Output o = outputs.get(i);
+                fed += TokenGenerator.tokensFedBack(o);
                 generations.add(new Generation(o.text(), o.finish(), o.tokens().length, truncated[indices[i]]));
             }
+            execution.recordPrefixTree(fed);
             execution.completed(indices, generations);
         });
     }

@@ -8,14 +8,15 @@ import dev.proctor.api.request.LoglikelihoodRequest;
 import dev.proctor.core.schedule.Batcher;
 import dev.proctor.lm.ContextEncoding.TokenPair;
 import dev.proctor.lm.SequencePool.Sequence;
-import dev.proctor.lm.SequencePool.Waiter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers log-likelihood requests on a token-level model: each request becomes a sequence and the (position, target)
- * pairs it needs, identical sequences run once, sequences are batched longest first under the token budget, and each
- * batch's requests are reported as soon as it returns.
+ * pairs it needs, and identical sequences run once. With a KV cache the sequences' prefix tree runs, each shared
+ * prefix once ({@link CachedScoring}); without, sequences are batched longest first under the token budget. Each
+ * batch's finished requests are reported as soon as it returns.
  *
  * <ul>
  *   <li>First token only (letter scoring): the context, asking at its last position for the continuation's first
@@ -26,6 +27,9 @@ import java.util.List;
  * {@code (ctx+cont)[-(max_length+1):][:-1]}; the response says it was truncated.
  */
 final class LoglikelihoodRunner {
+    /** Requests whose texts are encoded in one batch. */
+    private static final int ENCODING_CHUNK = 512;
+
     private LoglikelihoodRunner() {
     }
 
@@ -33,10 +37,26 @@ final class LoglikelihoodRunner {
         ContextEncoding encoding = new ContextEncoding(lm.tokenizer());
         int max = lm.tokenizer().maxContextLength();
         SequencePool pool = new SequencePool();
-        for (int r = 0; r < requests.size(); r++) {
-            add(pool, r, requests.get(r), encoding, max);
+        for (int from = 0; from < requests.size(); from += ENCODING_CHUNK) {
+            List<LoglikelihoodRequest> chunk = requests.subList(from, Math.min(requests.size(), from + ENCODING_CHUNK));
+            List<TokenPair> pairs = encoding.pairs(chunk.stream().map(LoglikelihoodRequest::context).toList(),
+                    chunk.stream().map(LoglikelihoodRequest::continuation).toList());
+            for (int j = 0; j < chunk.size(); j++) {
+                add(pool, from + j, chunk.get(j), pairs.get(j), max);
+            }
         }
         List<Sequence> sequences = pool.seal();
+        execution.recordPrefixTree(PrefixTree.tokens(sequences.stream().map(Sequence::tokens).toList()));
+        Optional<KvCache> cache = lm.kvCache();
+        if (cache.isPresent()) {
+            new CachedScoring(lm, cache.get(), execution).run(PrefixTree.build(sequences));
+        } else {
+            runWhole(lm, sequences, execution);
+        }
+    }
+
+    /** Every sequence from its first token, batched longest first. */
+    private static void runWhole(CausalLm lm, List<Sequence> sequences, Execution<Loglikelihood> execution) {
         int[] lengths = sequences.stream().mapToInt(s -> s.length).toArray();
         for (List<Integer> batch : Batcher.batches(lengths, execution.batchTokens())) {
             List<Sequence> members = batch.stream().map(sequences::get).toList();
@@ -45,34 +65,36 @@ final class LoglikelihoodRunner {
             List<TargetScores> scores = lm.score(queries);
             long nanos = System.nanoTime() - t0;
             check(lm, queries, scores);
-            List<Integer> indices = new ArrayList<>();
-            List<Loglikelihood> responses = new ArrayList<>();
             long real = 0;
             int longest = 0;
             for (int b = 0; b < members.size(); b++) {
                 Sequence s = members.get(b);
                 real += s.length;
                 longest = Math.max(longest, s.length);
-                for (Waiter w : s.waiting) {
-                    double sum = 0;
-                    boolean greedy = true;
-                    for (int p : w.pairs()) {
-                        sum += scores.get(b).logProbs()[p];
-                        greedy &= scores.get(b).greedy()[p];
-                    }
-                    indices.add(w.request());
-                    responses.add(new Loglikelihood(sum, w.pairs().length, greedy, w.truncated()));
+                for (int p = 0; p < queries.get(b).positions().length; p++) {
+                    s.answer(p, scores.get(b).logProbs()[p], scores.get(b).greedy()[p]);
                 }
                 s.release();
             }
             execution.recordBatch(new BatchStats(members.size(), real, (long) members.size() * longest, nanos));
+            report(members, execution);
+        }
+    }
+
+    /** Reports the requests waiting on these (fully answered) sequences. */
+    static void report(List<Sequence> answered, Execution<Loglikelihood> execution) {
+        List<Integer> indices = new ArrayList<>();
+        List<Loglikelihood> responses = new ArrayList<>();
+        for (Sequence s : answered) {
+            s.waiting.forEach(w -> indices.add(w.request()));
+            responses.addAll(s.responses());
+        }
+        if (!indices.isEmpty()) {
             execution.completed(indices.stream().mapToInt(Integer::intValue).toArray(), responses);
         }
     }
 
-    private static void add(SequencePool pool, int index, LoglikelihoodRequest request, ContextEncoding encoding,
-                            int max) {
-        TokenPair pair = encoding.pair(request.context(), request.continuation());
+    private static void add(SequencePool pool, int index, LoglikelihoodRequest request, TokenPair pair, int max) {
         int[] context = pair.context();
         int[] continuation = ContextEncoding.nonEmpty(pair.continuation(), request.continuation());
         if (request.firstTokenOnly()) {
@@ -99,7 +121,7 @@ final class LoglikelihoodRunner {
         pool.add(index, tokens, positions, continuation.clone(), cut > 0);
     }
 
-    private static void check(CausalLm lm, List<ScoreQuery> queries, List<TargetScores> scores) {
+    static void check(CausalLm lm, List<ScoreQuery> queries, List<TargetScores> scores) {
         String name = lm.info().name();
         if (scores.size() != queries.size()) {
             throw new ProctorException(name + " returned " + scores.size() + " results for a batch of " + queries.size());

@@ -1,5 +1,6 @@
 package dev.proctor.lm;
 
+import dev.proctor.api.request.Loglikelihood;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,6 +47,9 @@ final class SequencePool {
         private final List<int[]> pairs = new ArrayList<>();
         private final Map<Long, Integer> pairIndex = new LinkedHashMap<>();
         final List<Waiter> waiting = new ArrayList<>();
+        private double[] logProbs;
+        private boolean[] greedy;
+        private int unanswered;
 
         Sequence(int[] tokens) {
             this.tokens = tokens;
@@ -60,13 +64,49 @@ final class SequencePool {
         }
 
         ScoreQuery query() {
-            int[] positions = new int[pairs.size()];
-            int[] targets = new int[pairs.size()];
-            for (int i = 0; i < pairs.size(); i++) {
-                positions[i] = pairs.get(i)[0];
-                targets[i] = pairs.get(i)[1];
+            return new ScoreQuery(tokens, positions(), targets());
+        }
+
+        /** The tokens to send (null once released). */
+        int[] tokens() {
+            return tokens;
+        }
+
+        /** The distinct wanted positions, one per pair. */
+        int[] positions() {
+            return pairs.stream().mapToInt(p -> p[0]).toArray();
+        }
+
+        /** The target of each pair. */
+        int[] targets() {
+            return pairs.stream().mapToInt(p -> p[1]).toArray();
+        }
+
+        /** Records pair {@code pair}'s result; true once every pair has one. */
+        boolean answer(int pair, double logProb, boolean isGreedy) {
+            if (logProbs == null) {
+                logProbs = new double[pairs.size()];
+                greedy = new boolean[pairs.size()];
+                unanswered = pairs.size();
             }
-            return new ScoreQuery(tokens, positions, targets);
+            logProbs[pair] = logProb;
+            greedy[pair] = isGreedy;
+            return --unanswered == 0;
+        }
+
+        /** Each waiting request's response, from the answered pairs. */
+        List<Loglikelihood> responses() {
+            List<Loglikelihood> out = new ArrayList<>(waiting.size());
+            for (Waiter w : waiting) {
+                double sum = 0;
+                boolean all = true;
+                for (int p : w.pairs()) {
+                    sum += logProbs[p];
+                    all &= greedy[p];
+                }
+                out.add(new Loglikelihood(sum, w.pairs().length, all, w.truncated()));
+            }
+            return out;
         }
 
         void release() {

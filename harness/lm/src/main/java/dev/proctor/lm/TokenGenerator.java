@@ -7,12 +7,14 @@ import dev.proctor.core.schedule.Batcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Greedy decoding at the token level, shared by every causal LM the harness runs and by {@code proctor serve}, so a
  * served model generates exactly what the local one does. Inputs are batched longest first under the token budget by
- * the length they can reach; each step runs every unfinished row once and appends its most likely token. A row stops
+ * the length they can reach; each step runs every unfinished row once and appends its most likely token (with a KV
+ * cache only that token is fed; without, the whole sequence runs again). A row stops
  * at the end-of-text token, when its decoded text contains a stop string (cut before the earliest one, as
  * lm-evaluation-harness's {@code generate_until} does), or at the new-token limit. Each row's tokens depend only on its
  * own context, so the output is the same whatever the batch.
@@ -75,15 +77,19 @@ public final class TokenGenerator {
                 active.add(row);
             }
         }
+        if (active.isEmpty()) {
+            return;
+        }
+        Optional<KvCache> cache = lm.kvCache();
+        if (cache.isPresent()) {
+            runCached(lm, cache.get(), active, batches);
+            return;
+        }
         while (!active.isEmpty()) {
             List<int[]> sequences = active.stream().map(r -> r.tokens).toList();
             long t0 = System.nanoTime();
-            int[] next = lm.nextTokens(sequences);
+            int[] next = checked(lm, lm.nextTokens(sequences), sequences.size());
             long nanos = System.nanoTime() - t0;
-            if (next.length != sequences.size()) {
-                throw new ProctorException(lm.info().name() + " returned " + next.length + " next tokens for "
-                        + sequences.size() + " sequences");
-            }
             long real = 0;
             int longest = 0;
             for (int[] s : sequences) {
@@ -99,6 +105,60 @@ public final class TokenGenerator {
             }
             active = still;
         }
+    }
+
+    /**
+     * Decoding through the KV cache: one pass over the contexts, then one token per row per step. A row that has
+     * finished runs on (its tokens ignored) until the batch ends, so the cache is never copied to drop it.
+     */
+    private static void runCached(CausalLm lm, KvCache cache, List<Row> rows, Consumer<BatchStats> batches) {
+        LmTokenizer tokenizer = lm.tokenizer();
+        int n = rows.size();
+        long real = 0;
+        int longest = 0;
+        for (Row row : rows) {
+            real += row.tokens.length;
+            longest = Math.max(longest, row.tokens.length);
+        }
+        long t0 = System.nanoTime();
+        try (KvCache.Decoding decoding = cache.decode(rows.stream().map(r -> r.tokens).toList())) {
+            batches.accept(new BatchStats(n, real, (long) n * longest, System.nanoTime() - t0));
+            boolean[] finished = new boolean[n];
+            int open = n;
+            while (true) {
+                int[] next = checked(lm, decoding.next(), n);
+                for (int i = 0; i < n; i++) {
+                    if (!finished[i] && rows.get(i).step(next[i], tokenizer)) {
+                        finished[i] = true;
+                        open--;
+                    }
+                }
+                if (open == 0) {
+                    return;
+                }
+                int[] fed = next.clone();
+                t0 = System.nanoTime();
+                decoding.append(fed);
+                batches.accept(new BatchStats(n, open, n, System.nanoTime() - t0));
+            }
+        }
+    }
+
+    /**
+     * The generated tokens that had to be run to go on: each appended token of a row that went on after it (not the
+     * last one, unless an end-of-text token came after it).
+     */
+    static long tokensFedBack(Output output) {
+        int n = output.tokens().length;
+        return output.finish() == Generation.Finish.END_OF_TEXT ? n : Math.max(0, n - 1);
+    }
+
+    private static int[] checked(CausalLm lm, int[] next, int rows) {
+        if (next.length != rows) {
+            throw new ProctorException(lm.info().name() + " returned " + next.length + " next tokens for " + rows
+                    + " sequences");
+        }
+        return next;
     }
 
     /** One input being generated. */

@@ -33,6 +33,7 @@ final class TokenStatisticsRunner {
             encoded.add(encode(r));
         }
         int[] lengths = encoded.stream().mapToInt(e -> e.tokens.length).toArray();
+        execution.recordPrefixTree(PrefixTree.tokens(encoded.stream().map(e -> e.tokens).toList()));
         for (List<Integer> batch : Batcher.batches(lengths, execution.batchTokens())) {
             List<ScoreQuery> queries = batch.stream().map(i -> encoded.get(i).query()).toList();
             long t0 = System.nanoTime();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A deterministic toy causal LM: one token per UTF-8 byte (end-of-text = 256), a log-probability that is a function of
@@ -18,6 +19,10 @@ final class ByteLm implements CausalLm {
     private final Map<String, String> scripts;
     final List<List<ScoreQuery>> scored = new ArrayList<>();
     final List<Integer> stepBatchSizes = new ArrayList<>();
+    /** With {@link #withCache()}: per extend call, its past's length and its rows' new-token counts. */
+    final List<int[]> extendCalls = new ArrayList<>();
+    private boolean cached;
+    private int openPasts;
 
     ByteLm(int maxContext, Map<String, String> scripts) {
         this.maxContext = maxContext;
@@ -126,6 +131,100 @@ final class ByteLm implements CausalLm {
             }
         }
         return next;
+    }
+
+    /** Offers a KV cache: a past is the tokens it covers, and scores after it are those of the whole sequence. */
+    ByteLm withCache() {
+        cached = true;
+        return this;
+    }
+
+    /** Pasts handed out and not yet closed. */
+    int openPasts() {
+        return openPasts;
+    }
+
+    @Override
+    public Optional<KvCache> kvCache() {
+        return cached ? Optional.of(new TokensCache()) : Optional.empty();
+    }
+
+    /** A cache that keeps tokens instead of keys and values: any mistake in what a row continues changes its scores. */
+    private final class TokensCache implements KvCache {
+        @Override
+        public List<Extended> extend(Past past, List<Extension> rows) {
+            int[] prefix = past == null ? new int[0] : ((TokensPast) past).open();
+            int[] call = new int[rows.size() + 1];
+            call[0] = prefix.length;
+            List<Extended> out = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                ScoreQuery q = rows.get(r).query();
+                call[r + 1] = q.tokens().length;
+                int[] whole = Arrays.copyOf(prefix, prefix.length + q.tokens().length);
+                System.arraycopy(q.tokens(), 0, whole, prefix.length, q.tokens().length);
+                int[] positions = Arrays.stream(q.positions()).map(p -> p + prefix.length).toArray();
+                TargetScores scores = score(List.of(new ScoreQuery(whole, positions, q.targets()))).get(0);
+                out.add(new Extended(scores, rows.get(r).keep() ? new TokensPast(whole) : null));
+            }
+            extendCalls.add(call);
+            return out;
+        }
+
+        @Override
+        public Decoding decode(List<int[]> contexts) {
+            List<int[]> rows = new ArrayList<>(contexts);
+            return new Decoding() {
+                private int[] next = nextTokens(rows);
+
+                @Override
+                public int[] next() {
+                    return next.clone();
+                }
+
+                @Override
+                public void append(int[] tokens) {
+                    for (int r = 0; r < rows.size(); r++) {
+                        int[] longer = Arrays.copyOf(rows.get(r), rows.get(r).length + 1);
+                        longer[longer.length - 1] = tokens[r];
+                        rows.set(r, longer);
+                    }
+                    next = nextTokens(rows);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    private final class TokensPast implements KvCache.Past {
+        private int[] tokens;
+
+        TokensPast(int[] tokens) {
+            this.tokens = tokens;
+            openPasts++;
+        }
+
+        int[] open() {
+            if (tokens == null) {
+                throw new IllegalStateException("a closed past was continued");
+            }
+            return tokens;
+        }
+
+        @Override
+        public int length() {
+            return open().length;
+        }
+
+        @Override
+        public void close() {
+            if (tokens != null) {
+                tokens = null;
+                openPasts--;
+            }
+        }
     }
 
     @Override

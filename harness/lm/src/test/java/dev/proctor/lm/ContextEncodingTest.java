@@ -3,6 +3,7 @@ package dev.proctor.lm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.proctor.api.model.Tokenizer;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,21 @@ class ContextEncodingTest {
         assertArrayEquals(new int[] {' ', 'A'}, pair.continuation(), "the continuation gets no BOS");
         assertArrayEquals(new int[] {BOS, 'Q', ':'}, bos.generationContext("Q:"));
         assertArrayEquals(new int[] {'<', 's', '>', 'Q'}, bos.context("<s>Q"), "a prompt already opening with BOS");
+    }
+
+    @Test
+    void pairsInABatchEqualPairsOneByOne() {
+        List<String> contexts = List.of("Q: ", "", "<s>Q", "Q: ", "\t", "Another ", "Q:");
+        List<String> continuations = List.of("A", "A", " B", "BB", "x", "  y", " A");
+        for (boolean addsBos : new boolean[] {true, false}) {
+            List<ContextEncoding.TokenPair> batched = new ContextEncoding(bytes(addsBos)).pairs(contexts, continuations);
+            ContextEncoding single = new ContextEncoding(bytes(addsBos));
+            for (int i = 0; i < contexts.size(); i++) {
+                ContextEncoding.TokenPair one = single.pair(contexts.get(i), continuations.get(i));
+                assertArrayEquals(one.context(), batched.get(i).context(), "context " + i);
+                assertArrayEquals(one.continuation(), batched.get(i).continuation(), "continuation " + i);
+            }
+        }
     }
 
     @Test

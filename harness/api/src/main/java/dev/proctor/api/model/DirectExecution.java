@@ -22,6 +22,7 @@ public final class DirectExecution<A extends Response> implements Execution<A> {
     private final int batchTokens;
     private final List<int[]> completions = new ArrayList<>();
     private final List<BatchStats> batches = new ArrayList<>();
+    private long prefixTreeTokens;
     private final Map<String, String> notes = new LinkedHashMap<>();
 
     public DirectExecution(int requests, int batchTokens) {
@@ -60,6 +61,7 @@ public final class DirectExecution<A extends Response> implements Execution<A> {
     public <Q extends Request, R extends Response> List<R> run(Model model, RequestKind<Q, R> kind, List<Q> requests) {
         DirectExecution<R> sub = run(model, kind, requests, batchTokens);
         batches.addAll(sub.batches);
+        prefixTreeTokens += sub.prefixTreeTokens;
         notes.putAll(sub.notes);
         return sub.responses();
     }
@@ -72,6 +74,16 @@ public final class DirectExecution<A extends Response> implements Execution<A> {
     @Override
     public void recordBatch(BatchStats batch) {
         batches.add(batch);
+    }
+
+    @Override
+    public void recordPrefixTree(long tokens) {
+        prefixTreeTokens += tokens;
+    }
+
+    /** The prefix-tree tokens recorded, sub-runs included. */
+    public long prefixTreeTokens() {
+        return prefixTreeTokens;
     }
 
     @Override

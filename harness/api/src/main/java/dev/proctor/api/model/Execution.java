@@ -40,6 +40,12 @@ public interface Execution<A extends Response> {
     /** Counts one model call, for the run's statistics and the speed benchmark. */
     void recordBatch(BatchStats batch);
 
+    /**
+     * Counts the tokens in the prefix tree of the sequences a call runs: each distinct prefix once, the fewest tokens
+     * any cache could compute them in. The speed benchmark sets the tokens computed against it.
+     */
+    void recordPrefixTree(long tokens);
+
     /** A fact about how the requests were answered (e.g. an approximate search's measured recall), for the report. */
     void note(String key, String value);
 }

@@ -239,6 +239,9 @@ final class ResultsJson {
         node.put("paddedTokens", s.paddedTokens());
         JsonValues.number(node, "paddingEfficiency", s.paddingEfficiency(),
                 Map.of("paddingEfficiency", "no tokens were fed in this invocation"), undefined);
+        node.put("prefixTreeTokens", s.prefixTreeTokens());
+        JsonValues.number(node, "tokensPerTreeToken", s.tokensPerTreeToken(),
+                Map.of("tokensPerTreeToken", "no backend counted the prompts' prefix tree"), undefined);
         node.put("modelSeconds", s.modelNanos() / 1e9);
         node.put("totalSeconds", s.totalNanos() / 1e9);
         if (!undefined.isEmpty()) {

@@ -13,16 +13,27 @@ package dev.proctor.core.schedule;
  * @param sequences         distinct inputs in those calls (shared contexts count once)
  * @param realTokens        tokens in those inputs
  * @param paddedTokens      tokens fed, padding included
+ * @param prefixTreeTokens  tokens in the prefix tree of every sequence the backends ran (each distinct prefix once):
+ *                          the fewest a KV cache could compute; 0 where no backend counted them
  * @param modelNanos        time inside the model's calls, as backends reported it
  * @param totalNanos        wall time of the whole scheduling step (planning excluded)
  */
 public record RunStats(long items, long computedItems, long reusedItems, long requests, long computedResponses,
                        long reusedResponses, long modelCalls, long sequences, long realTokens, long paddedTokens,
+                       long prefixTreeTokens,
                        long modelNanos, long totalNanos) {
 
     /** Real tokens over fed tokens; NaN when nothing was fed. */
     public double paddingEfficiency() {
         return paddedTokens == 0 ? Double.NaN : (double) realTokens / paddedTokens;
+    }
+
+    /**
+     * Real tokens fed over the prefix tree's tokens: 1.0 when every shared prefix was computed once (a KV cache),
+     * the prompts' repetition without one; NaN when no backend counted a tree.
+     */
+    public double tokensPerTreeToken() {
+        return prefixTreeTokens == 0 ? Double.NaN : (double) realTokens / prefixTreeTokens;
     }
 
     /** Model inputs per computed item; NaN when nothing was computed. */

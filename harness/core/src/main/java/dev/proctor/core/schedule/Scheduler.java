@@ -1,9 +1,6 @@
 package dev.proctor.core.schedule;
 
 import dev.proctor.api.ProctorException;
-import dev.proctor.api.metric.Aggregation;
-import dev.proctor.api.metric.MetricSpec;
-import dev.proctor.api.metric.Metrics;
 import dev.proctor.api.model.BatchStats;
 import dev.proctor.api.model.Execution;
 import dev.proctor.api.model.Model;
@@ -89,6 +86,7 @@ public final class Scheduler {
         private long sequences;
         private long realTokens;
         private long paddedTokens;
+        private long prefixTreeTokens;
         private long modelNanos;
 
         Run(EvaluationPlan plan, Model model, ResultStore store, ProgressListener listener) {
@@ -158,7 +156,7 @@ public final class Scheduler {
             }
             long requests = slots.values().stream().mapToLong(Map::size).sum();
             RunStats stats = new RunStats(items.size(), computedItems, reusedItems, requests, computedResponses,
-                    reusedResponses, modelCalls, sequences, realTokens, paddedTokens, modelNanos,
+                    reusedResponses, modelCalls, sequences, realTokens, paddedTokens, prefixTreeTokens, modelNanos,
                     System.nanoTime() - start);
             return new RunOutcome(Arrays.asList(scores), responses, stats, notes);
         }
@@ -340,6 +338,11 @@ public final class Scheduler {
             @Override
             public void recordBatch(BatchStats batch) {
                 Run.this.recordBatch(batch);
+            }
+
+            @Override
+            public void recordPrefixTree(long tokens) {
+                prefixTreeTokens += tokens;
             }
 
             @Override

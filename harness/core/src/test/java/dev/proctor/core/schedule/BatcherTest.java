@@ -17,6 +17,16 @@ class BatcherTest {
     }
 
     @Test
+    void continuationsCountTheSharedPrefixInEveryRowAndCloseABatchBeforeTooMuchPadding() {
+        int[] lengths = {10, 9, 10, 2, 8};
+        // budget 70 after a 20-token prefix: at most 2 rows of (20 + 10)
+        assertEquals(List.of(List.of(0, 2), List.of(1, 4), List.of(3)), Batcher.continuations(lengths, 20, 70, 0));
+        // no prefix, a large budget: 10, 10, 9, 8 fill 37 of 40 fed; adding 2 would fill 39 of 50, under 0.9
+        assertEquals(List.of(List.of(0, 2, 1, 4), List.of(3)), Batcher.continuations(lengths, 0, 1000, 0.9));
+        assertEquals(Batcher.batches(lengths, 25), Batcher.continuations(lengths, 0, 25, 0));
+    }
+
+    @Test
     void aSequenceLongerThanTheBudgetRunsAlone() {
         assertEquals(List.of(List.of(0), List.of(1, 2)), Batcher.batches(new int[] {50, 5, 5}, 20));
         assertEquals(List.of(List.of(0), List.of(1), List.of(2)), Batcher.batches(new int[] {3, 2, 1}, 1));

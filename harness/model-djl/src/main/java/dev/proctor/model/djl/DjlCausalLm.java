@@ -15,6 +15,7 @@ import dev.proctor.lm.ScoreQuery;
 import dev.proctor.lm.TargetScores;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What both DJL backends share: padding a batch, one forward per batch in its own {@link NDManager} scope, taking
@@ -64,7 +65,11 @@ abstract class DjlCausalLm implements CausalLm {
         if (padded.rows().length == 0) {
             return batch.stream().map(q -> new TargetScores(new double[0], new boolean[0])).toList();
         }
-        Rows rows = run(padded);
+        return scores(batch, padded, run(padded));
+    }
+
+    /** What each query asked for, out of its batch's wanted rows. */
+    final List<TargetScores> scores(List<ScoreQuery> batch, PaddedBatch padded, Rows rows) {
         List<TargetScores> out = new ArrayList<>(batch.size());
         for (int b = 0; b < batch.size(); b++) {
             int[] targets = batch.get(b).targets();
@@ -130,7 +135,7 @@ abstract class DjlCausalLm implements CausalLm {
     }
 
     /** The wanted logits rows of a batch, with each row's log-normaliser and most likely token. */
-    private static final class Rows {
+    static final class Rows {
         float[] values;
         int vocab;
         double[] logZ;
@@ -138,8 +143,16 @@ abstract class DjlCausalLm implements CausalLm {
     }
 
     private Rows run(PaddedBatch padded) {
+        return run(padded, scope -> forward(scope, model, padded));
+    }
+
+    /**
+     * Runs {@code forward} in its own scope (closed after) and reads the wanted rows of the logits it returns, which
+     * must be {@code [batch, length, vocab]} as {@code padded} says.
+     */
+    final Rows run(PaddedBatch padded, Function<NDManager, NDArray> forward) {
         try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDArray logits = forward(scope, model, padded);
+            NDArray logits = forward.apply(scope);
             Shape shape = logits.getShape();
             if (shape.dimension() != 3 || shape.get(0) != padded.batchSize() || shape.get(1) != padded.length()) {
                 throw new ProctorException(info.name() + ": the model returned logits of shape " + shape + " for input "
@@ -162,6 +175,11 @@ abstract class DjlCausalLm implements CausalLm {
             }
             return rows;
         }
+    }
+
+    /** The loaded model, for a backend's own passes (a KV cache's). */
+    final ZooModel<NDList, NDList> model() {
+        return model;
     }
 
     @Override

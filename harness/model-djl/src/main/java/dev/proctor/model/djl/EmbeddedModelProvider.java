@@ -39,6 +39,7 @@ public final class EmbeddedModelProvider implements ModelProvider {
     public Set<String> argumentKeys() {
         Set<String> keys = new TreeSet<>(EncoderProviders.ARGUMENTS);
         keys.add(OnnxCausalLm.THREADS);
+        keys.add(OnnxCausalLm.KV_CACHE);
         keys.add(ObjectDetectorModel.BATCH_ARG);
         return keys;
     }
@@ -60,9 +61,11 @@ public final class EmbeddedModelProvider implements ModelProvider {
         if (EmbeddedModels.names().contains(name)) {
             Set<String> other = new TreeSet<>(spec.args().keySet());
             other.remove(OnnxCausalLm.THREADS);
+            other.remove(OnnxCausalLm.KV_CACHE);
             if (!other.isEmpty()) {
                 throw new ProctorException("--model-arg " + String.join(", ", other)
-                        + ": the embedded language model " + name + " takes only " + OnnxCausalLm.THREADS);
+                        + ": the embedded language model " + name + " takes only " + OnnxCausalLm.THREADS + " and "
+                        + OnnxCausalLm.KV_CACHE);
             }
             ModelSpec onnx = new ModelSpec("onnx", EmbeddedModels.materialize(name).toString(), spec.device(), spec.args());
             return new CausalLmModel(OnnxCausalLm.load(onnx));

@@ -2,11 +2,13 @@ package dev.proctor.model.djl;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.Tokenizer.SpecialToken;
 import dev.proctor.lm.LmTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +67,39 @@ public final class HfTokenizer implements LmTokenizer, AutoCloseable {
         }
     }
 
+    /**
+     * The ids only: DJL's {@code encode} also copies out tokens, offsets, word ids and masks through JNI, a third of
+     * the time of encoding a long prompt (this tokenizer sets none of the Java-side text options that {@code encode}
+     * applies first).
+     */
     @Override
     public int[] encode(String text) {
-        return toInts(tokenizer.encode(text, false, false).getIds());
+        long encoding = TokenizersLibrary.LIB.encode(tokenizer.getHandle(), text, false);
+        try {
+            return toInts(TokenizersLibrary.LIB.getTokenIds(encoding));
+        } finally {
+            TokenizersLibrary.LIB.deleteEncoding(encoding);
+        }
+    }
+
+    /** The texts encoded in one call, which the tokenizers library spreads over the cores. */
+    @Override
+    public List<int[]> encodeAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        long[] encodings = TokenizersLibrary.LIB.batchEncode(tokenizer.getHandle(), texts.toArray(String[]::new), false);
+        List<int[]> out = new ArrayList<>(encodings.length);
+        try {
+            for (long encoding : encodings) {
+                out.add(toInts(TokenizersLibrary.LIB.getTokenIds(encoding)));
+            }
+        } finally {
+            for (long encoding : encodings) {
+                TokenizersLibrary.LIB.deleteEncoding(encoding);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -7,47 +7,82 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
 import dev.proctor.api.ProctorException;
+import dev.proctor.api.model.ModelInfo;
 import dev.proctor.api.model.ModelSpec;
+import dev.proctor.lm.KvCache;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A causal LM exported to ONNX, run by ONNX Runtime. It feeds exactly the inputs the graph declares, by name and
- * in the graph's order, out of {@code input_ids}, {@code attention_mask} and {@code position_ids} (all int64); a
- * graph that declares anything else (a KV cache, {@code token_type_ids}) is refused when it loads. The logits are
- * the output named {@code logits}, else the first output.
+ * A causal LM exported to ONNX, run by ONNX Runtime. It feeds exactly the inputs the graph declares, by name, out of
+ * {@code input_ids}, {@code attention_mask} and {@code position_ids} (all int64) and, for a graph exported with past
+ * key values ({@link PastLayout}), the past; a graph that declares anything else ({@code token_type_ids}) or an
+ * incomplete cache is refused when it loads. The logits are the output named {@code logits}, else the first output.
+ * A graph with past key values runs with its KV cache ({@link OnnxKvCache}) unless {@code --model-arg kv-cache=off},
+ * which feeds it an empty past on every pass, as a graph without one.
  */
 final class OnnxCausalLm extends DjlCausalLm {
     static final String ENGINE = "OnnxRuntime";
     static final List<String> FED_INPUTS = List.of("input_ids", "attention_mask", "position_ids");
-
-    private final List<String> inputs;
-
-    private OnnxCausalLm(LoadedModel loaded, List<String> inputs) {
-        super(loaded.model(), loaded.tokenizer(), loaded.info());
-        this.inputs = inputs;
-    }
-
     /** The {@code --model-arg} that caps ONNX Runtime's compute threads (intra-op; inter-op is then 1). */
     static final String THREADS = "threads";
+    /** The {@code --model-arg} that turns a past-taking graph's KV cache {@code on} (the default) or {@code off}. */
+    static final String KV_CACHE = "kv-cache";
+
+    private final List<String> inputs;
+    private final PastLayout past; // null: the graph takes no past
+    private final OnnxKvCache cache; // null: no past, or kv-cache=off
+
+    private OnnxCausalLm(LoadedModel loaded, ModelInfo info, List<String> inputs, PastLayout past, boolean cacheOn) {
+        super(loaded.model(), loaded.tokenizer(), info);
+        this.inputs = inputs;
+        this.past = past;
+        this.cache = past != null && cacheOn ? new OnnxKvCache(this, past) : null;
+    }
 
     static OnnxCausalLm load(ModelSpec spec) {
+        boolean cacheOn = switch (spec.arg(KV_CACHE).orElse("on")) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ProctorException("--model-arg " + KV_CACHE + "=" + spec.arg(KV_CACHE).get()
+                    + ": expected on or off");
+        };
         Map<String, String> options = spec.arg(THREADS).isPresent()
                 ? Map.of("intraOpNumThreads", String.valueOf(spec.intArg(THREADS, 0, 1)), "interOpNumThreads", "1")
                 : Map.of();
         LoadedModel loaded = LoadedModel.open(spec, "onnx", ENGINE, options, OnnxCausalLm::checkedInputs);
-        return new OnnxCausalLm(loaded, loaded.model().getBlock().describeInput().keys());
+        List<String> inputs = loaded.model().getBlock().describeInput().keys();
+        if (!PastLayout.declared(inputs)) {
+            return new OnnxCausalLm(loaded, loaded.info(), inputs, null, false);
+        }
+        try {
+            PastLayout past = PastLayout.of(OrtGraph.of(loaded.model().getBlock()), loaded.files().modelFile());
+            Map<String, Object> identity = new LinkedHashMap<>(loaded.info().identity());
+            identity.put("kvCache", (cacheOn ? "on" : "off") + " (" + past.tensors().size() + " past tensors)");
+            ModelInfo info = new ModelInfo(loaded.info().name(), loaded.info().kind(), loaded.info().engine(),
+                    loaded.info().device(), identity);
+            return new OnnxCausalLm(loaded, info, inputs, past, cacheOn);
+        } catch (RuntimeException e) {
+            loaded.tokenizer().close();
+            loaded.model().close();
+            throw e;
+        }
     }
 
     /** Refuses a graph declaring inputs Proctor cannot feed ({@code OrtSymbolBlock.describeInput()}, in its order). */
     private static void checkedInputs(ZooModel<NDList, NDList> model, ModelDirectory files) {
         List<String> declared = model.getBlock().describeInput().keys();
-        List<String> unknown = declared.stream().filter(name -> !FED_INPUTS.contains(name)).toList();
+        List<String> unknown = declared.stream()
+                .filter(name -> !FED_INPUTS.contains(name) && !name.startsWith(PastLayout.PAST)).toList();
         if (!unknown.isEmpty()) {
             throw new ProctorException(files.modelFile().toAbsolutePath() + " declares input(s) " + unknown
-                    + " that Proctor cannot feed: Proctor feeds only " + String.join("/", FED_INPUTS) + " (int64);"
-                    + " a graph exported without KV cache (use_cache=False, no past_key_values) is needed. Declared inputs: "
-                    + declared);
+                    + " that Proctor cannot feed: Proctor feeds " + String.join("/", FED_INPUTS) + " (int64) and"
+                    + " past_key_values.{i}.key/value. Declared inputs: " + declared);
+        }
+        if (PastLayout.declared(declared)) {
+            PastLayout.of(OrtGraph.of(model.getBlock()), files.modelFile()); // refuses an incomplete cache here
         }
         if (!declared.contains("input_ids")) {
             throw new ProctorException(files.modelFile().toAbsolutePath() + " declares no input_ids input"
@@ -56,22 +91,51 @@ final class OnnxCausalLm extends DjlCausalLm {
     }
 
     @Override
+    public Optional<KvCache> kvCache() {
+        return Optional.ofNullable(cache);
+    }
+
+    @Override
     NDArray forward(NDManager scope, ZooModel<NDList, NDList> model, PaddedBatch batch) {
-        Shape shape = new Shape(batch.batchSize(), batch.length());
+        Map<String, NDArray> pasts = past == null ? Map.of() : OnnxKvCache.emptyPast(scope, past, batch.batchSize());
+        return logits(run(scope, batch.inputIds(), batch.attentionMask(), batch.positionIds(), batch.batchSize(),
+                batch.length(), 0, pasts));
+    }
+
+    /**
+     * One pass: {@code ids} and {@code positions} are {@code [rows, length]}, {@code mask} is
+     * {@code [rows, pastLength + length]}, and {@code pasts} holds an array per past input (named as the input).
+     * Returns every output, named, attached to {@code scope}.
+     */
+    NDList run(NDManager scope, long[] ids, long[] mask, long[] positions, int rows, int length, int pastLength,
+               Map<String, NDArray> pasts) {
         NDList feed = new NDList(inputs.size());
+        feed.add(named(scope.create(ids, new Shape(rows, length)), "input_ids")); // first: outputs join its scope
         for (String name : inputs) {
-            long[] data = switch (name) {
-                case "input_ids" -> batch.inputIds();
-                case "attention_mask" -> batch.attentionMask();
-                case "position_ids" -> batch.positionIds();
-                default -> throw new IllegalStateException("unchecked input " + name);
+            NDArray array = switch (name) {
+                case "input_ids" -> null;
+                case "attention_mask" -> scope.create(mask, new Shape(rows, pastLength + length));
+                case "position_ids" -> scope.create(positions, new Shape(rows, length));
+                default -> pasts.get(name);
             };
-            NDArray array = scope.create(data, shape);
-            array.setName(name);
-            feed.add(array);
+            if (array == null && !name.equals("input_ids")) {
+                throw new IllegalStateException("no value for input " + name);
+            }
+            if (array != null) {
+                feed.add(named(array, name));
+            }
         }
-        NDList out = model.getBlock().forward(new ParameterStore(scope, false), feed, false);
+        return model().getBlock().forward(new ParameterStore(scope, false), feed, false);
+    }
+
+    /** The logits among a pass's outputs. */
+    static NDArray logits(NDList out) {
         return out.stream().filter(a -> "logits".equals(a.getName())).findFirst().orElse(out.get(0));
+    }
+
+    private static NDArray named(NDArray array, String name) {
+        array.setName(name);
+        return array;
     }
 
     @Override

@@ -17,12 +17,12 @@ public final class OnnxModelProvider implements ModelProvider {
     @Override
     public String description() {
         return "causal LM exported to ONNX (DIR holds model.onnx, tokenizer.json, config.json), run by ONNX Runtime;"
-                + " --model-arg threads (compute threads)";
+                + " --model-arg threads (compute threads), kv-cache (on|off, for a graph with past key values)";
     }
 
     @Override
     public Set<String> argumentKeys() {
-        return Set.of(OnnxCausalLm.THREADS);
+        return Set.of(OnnxCausalLm.THREADS, OnnxCausalLm.KV_CACHE);
     }
 
     @Override

@@ -36,17 +36,22 @@ final class OrtRows {
 
     /** The given flat rows of a float32 {@code [..., vocab]} tensor, as one {@code [rows, vocab]} array. */
     static float[] read(NDArray logits, long[] rows, int vocab) {
-        OnnxTensor tensor = ((OrtNDArray) logits).getTensor();
-        if (tensor.getInfo().type != OnnxJavaType.FLOAT) {
-            throw new ProctorException("the ONNX model's logits are " + tensor.getInfo().type
-                    + "; Proctor reads float32 logits (export the model with float32 outputs)");
-        }
-        FloatBuffer all = floats(tensor);
+        FloatBuffer all = floats(logits, "logits");
         float[] out = new float[Math.multiplyExact(rows.length, vocab)];
         for (int r = 0; r < rows.length; r++) {
             all.get(Math.toIntExact(rows[r] * vocab), out, r * vocab, vocab);
         }
         return out;
+    }
+
+    /** A float32 output's values, in place where possible; {@code what} names it in the error for another type. */
+    static FloatBuffer floats(NDArray array, String what) {
+        OnnxTensor tensor = ((OrtNDArray) array).getTensor();
+        if (tensor.getInfo().type != OnnxJavaType.FLOAT) {
+            throw new ProctorException("the ONNX model's " + what + " output is " + tensor.getInfo().type
+                    + "; Proctor reads float32 outputs (export the model with float32 outputs)");
+        }
+        return floats(tensor);
     }
 
     private static FloatBuffer floats(OnnxTensor tensor) {

@@ -10,6 +10,8 @@
  * logits rows that were asked for leave the engine; their log-softmax is computed in double precision in Java, so
  * both engines score the same way and a query scores the same alone or in a padded batch. Scoring pads on the
  * right; generation pads on the left only where the graph takes an attention mask and position ids (so the padding
- * cannot move a token's position), else on the right, reading each row's last real position.
+ * cannot move a token's position), else on the right, reading each row's last real position. An ONNX graph exported
+ * with past key values ({@link dev.proctor.model.djl.PastLayout}) also offers its KV cache
+ * ({@link dev.proctor.model.djl.OnnxKvCache}).
  */
 package dev.proctor.model.djl;

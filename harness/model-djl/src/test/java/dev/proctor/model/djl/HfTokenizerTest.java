@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.Tokenizer.SpecialToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +50,24 @@ class HfTokenizerTest {
                  "pair": [{"SpecialToken": {"id": "<s>", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
                           {"Sequence": {"id": "B", "type_id": 1}}],
                  "special_tokens": {"<s>": {"id": "<s>", "ids": [4], "tokens": ["<s>"]}}}""");
+    }
+
+    @Test
+    void idsOnlyAndBatchEncodingGiveDjlsEncodingIds() throws IOException {
+        Path file = TinyGpt.dir().resolve("tokenizer.json");
+        List<String> texts = List.of("The following are multiple choice questions about geography.\n\nQ:",
+                "以下是关于农学的单项选择题，请直接给出正确答案的选项。\n\n题目：", "", " A", "emoji \uD83D\uDE00 and\ttabs  ");
+        try (HfTokenizer tokenizer = HfTokenizer.open(file, 512);
+             HuggingFaceTokenizer djl = HuggingFaceTokenizer.builder().optTokenizerPath(file).optAddSpecialTokens(false)
+                     .optTruncation(false).optPadding(false).build()) {
+            List<int[]> batch = tokenizer.encodeAll(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                int[] expected = Arrays.stream(djl.encode(texts.get(i), false, false).getIds()).mapToInt(Math::toIntExact)
+                        .toArray();
+                assertArrayEquals(expected, tokenizer.encode(texts.get(i)), texts.get(i));
+                assertArrayEquals(expected, batch.get(i), texts.get(i));
+            }
+        }
     }
 
     @Test

@@ -44,10 +44,11 @@ public interface KvCache {
     List<Extended> extend(Past past, List<Extension> rows);
 
     /**
-     * Starts greedy decoding of a batch: one pass over the contexts, after which {@link Decoding#next()} gives each
-     * row's most likely next token.
+     * Starts greedy decoding of a batch: row {@code r} continues {@code pasts.get(r)} ({@code null}: nothing) with
+     * {@code tokens[r]}, in one pass, after which {@link Decoding#next()} gives each row's most likely next token.
+     * The pasts may differ in length and may repeat; they are read during this call and may be closed after it.
      */
-    Decoding decode(List<int[]> contexts);
+    Decoding decode(List<Past> pasts, int[] tokens);
 
     /** A batch being decoded, one token per row per step, each step against the cached keys and values. */
     interface Decoding extends AutoCloseable {

@@ -7,6 +7,7 @@ import dev.proctor.core.schedule.Batcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -59,15 +60,47 @@ public final class TokenGenerator {
             rows.add(new Row(i, inputs.get(i)));
             lengths[i] = inputs.get(i).context().length + inputs.get(i).maxNewTokens();
         }
-        for (List<Integer> batch : Batcher.batches(lengths, budgetTokens)) {
+        boolean cached = lm.kvCache().isPresent();
+        for (List<Integer> batch : cached ? prefixOrderBatches(inputs, lengths, budgetTokens)
+                : Batcher.batches(lengths, budgetTokens)) {
             List<Row> members = batch.stream().map(rows::get).toList();
-            run(lm, members, batches);
+            run(lm, members, budgetTokens, batches);
             completed.accept(members.stream().mapToInt(r -> r.index).toArray(),
                     members.stream().map(r -> r.output).toList());
         }
     }
 
-    private static void run(CausalLm lm, List<Row> batch, Consumer<BatchStats> batches) {
+    /**
+     * With a KV cache: contexts in lexicographic order, cut into batches as they come while
+     * {@code size x longest <= budget}, so a batch holds contexts that share prefixes (a subject's few-shot header),
+     * computed once for the batch.
+     */
+    private static List<List<Integer>> prefixOrderBatches(List<Input> inputs, int[] lengths, int budgetTokens) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Arrays.compare(inputs.get(a).context(), inputs.get(b).context()));
+        List<List<Integer>> out = new ArrayList<>();
+        List<Integer> batch = new ArrayList<>();
+        int longest = 0;
+        for (int i : order) {
+            int wider = Math.max(longest, lengths[i]);
+            if (!batch.isEmpty() && (long) (batch.size() + 1) * wider > budgetTokens) {
+                out.add(batch);
+                batch = new ArrayList<>();
+                wider = lengths[i];
+            }
+            batch.add(i);
+            longest = wider;
+        }
+        if (!batch.isEmpty()) {
+            out.add(batch);
+        }
+        return out;
+    }
+
+    private static void run(CausalLm lm, List<Row> batch, int budgetTokens, Consumer<BatchStats> batches) {
         LmTokenizer tokenizer = lm.tokenizer();
         List<Row> active = new ArrayList<>();
         for (Row row : batch) {
@@ -82,7 +115,7 @@ public final class TokenGenerator {
         }
         Optional<KvCache> cache = lm.kvCache();
         if (cache.isPresent()) {
-            runCached(lm, cache.get(), active, batches);
+            runCached(lm, cache.get(), active, budgetTokens, batches);
             return;
         }
         while (!active.isEmpty()) {
@@ -108,21 +141,27 @@ public final class TokenGenerator {
     }
 
     /**
-     * Decoding through the KV cache: one pass over the contexts, then one token per row per step. A row that has
-     * finished runs on (its tokens ignored) until the batch ends, so the cache is never copied to drop it.
+     * Decoding through the KV cache: the contexts but their last tokens run as their prefix tree (each shared prefix
+     * once, {@link PrefixPasts}), then one pass feeds every row's last context token after its past, then one token per
+     * row per step. A row that has finished runs on (its tokens ignored) until the batch ends, so the cache is never
+     * copied to drop it.
      */
-    private static void runCached(CausalLm lm, KvCache cache, List<Row> rows, Consumer<BatchStats> batches) {
+    private static void runCached(CausalLm lm, KvCache cache, List<Row> rows, int budgetTokens,
+                                  Consumer<BatchStats> batches) {
         LmTokenizer tokenizer = lm.tokenizer();
         int n = rows.size();
-        long real = 0;
-        int longest = 0;
-        for (Row row : rows) {
-            real += row.tokens.length;
-            longest = Math.max(longest, row.tokens.length);
-        }
+        List<int[]> prefixes = rows.stream().map(r -> Arrays.copyOf(r.tokens, r.tokens.length - 1)).toList();
+        int[] last = rows.stream().mapToInt(r -> r.tokens[r.tokens.length - 1]).toArray();
+        List<KvCache.Past> pasts = PrefixPasts.of(lm, cache, prefixes, budgetTokens, batches);
+        KvCache.Decoding started;
         long t0 = System.nanoTime();
-        try (KvCache.Decoding decoding = cache.decode(rows.stream().map(r -> r.tokens).toList())) {
-            batches.accept(new BatchStats(n, real, (long) n * longest, System.nanoTime() - t0));
+        try {
+            started = cache.decode(pasts, last);
+        } finally {
+            pasts.stream().filter(Objects::nonNull).forEach(KvCache.Past::close);
+        }
+        try (KvCache.Decoding decoding = started) {
+            batches.accept(new BatchStats(n, n, n, System.nanoTime() - t0));
             boolean[] finished = new boolean[n];
             int open = n;
             while (true) {

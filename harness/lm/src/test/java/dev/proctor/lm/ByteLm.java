@@ -171,8 +171,14 @@ final class ByteLm implements CausalLm {
         }
 
         @Override
-        public Decoding decode(List<int[]> contexts) {
-            List<int[]> rows = new ArrayList<>(contexts);
+        public Decoding decode(List<Past> pasts, int[] tokens) {
+            List<int[]> rows = new ArrayList<>();
+            for (int r = 0; r < tokens.length; r++) {
+                int[] prefix = pasts.get(r) == null ? new int[0] : ((TokensPast) pasts.get(r)).open();
+                int[] row = Arrays.copyOf(prefix, prefix.length + 1);
+                row[prefix.length] = tokens[r];
+                rows.add(row);
+            }
             return new Decoding() {
                 private int[] next = nextTokens(rows);
 

@@ -126,8 +126,8 @@ final class OnnxKvCache implements KvCache {
     }
 
     @Override
-    public Decoding decode(List<int[]> contexts) {
-        return new BatchDecoding(contexts);
+    public Decoding decode(List<Past> pasts, int[] tokens) {
+        return new BatchDecoding(pasts.stream().map(p -> p == null ? null : ((HostPast) p).open()).toList(), tokens);
     }
 
     /**
@@ -197,8 +197,8 @@ final class OnnxKvCache implements KvCache {
     }
 
     /**
-     * A batch decoding greedily. The contexts are left-padded, so each row's real tokens end at the same position
-     * and stay contiguous as one token per row is appended; the mask keeps the padding out.
+     * A batch decoding greedily. The rows' pasts are left-padded to the longest, so each row's real tokens end at the
+     * same position and stay contiguous as one token per row is appended; the mask keeps the padding out.
      */
     private final class BatchDecoding implements Decoding {
         private final NDManager manager = lm.model().getNDManager().newSubManager();
@@ -209,19 +209,55 @@ final class OnnxKvCache implements KvCache {
         private Map<String, NDArray> past;
         private int[] next;
 
-        BatchDecoding(List<int[]> contexts) {
-            rows = contexts.size();
+        BatchDecoding(List<HostPast> pasts, int[] tokens) {
+            rows = tokens.length;
+            int longest = pasts.stream().mapToInt(p -> p == null ? 0 : p.length).max().orElse(0);
+            nextPosition = new long[rows];
+            total = longest + 1;
+            mask = new long[rows * total];
+            for (int r = 0; r < rows; r++) {
+                int length = pasts.get(r) == null ? 0 : pasts.get(r).length;
+                Arrays.fill(mask, r * total + longest - length, (r + 1) * total, 1);
+                nextPosition[r] = length;
+            }
+            List<DirectBuffers.Lease> leases = new ArrayList<>();
             try {
-                PaddedBatch padded = PaddedBatch.lastPositions(contexts, lm.tokenizer().eosTokenId(),
-                        lm.tokenizer().maxContextLength(), true);
-                nextPosition = contexts.stream().mapToLong(c -> c.length).toArray();
-                mask = padded.attentionMask().clone();
-                total = padded.length();
-                step(padded, padded.positionIds(), scope -> emptyPast(scope, layout, rows));
+                append(tokens, scope -> longest == 0 ? emptyPast(scope, layout, rows)
+                        : leftPadded(scope, pasts, longest, leases), false);
             } catch (RuntimeException e) {
                 manager.close();
                 throw e;
+            } finally {
+                leases.forEach(buffers::give);
             }
+        }
+
+        /** The rows' pasts in one {@code [rows, heads, longest, width]} tensor each, padding zeros on the left. */
+        private Map<String, NDArray> leftPadded(NDManager scope, List<HostPast> pasts, int longest,
+                                               List<DirectBuffers.Lease> leases) {
+            Map<String, NDArray> out = new LinkedHashMap<>();
+            for (PastTensor t : layout.tensors()) {
+                int heads = Math.toIntExact(t.heads());
+                int width = Math.toIntExact(t.width());
+                DirectBuffers.Lease lease = buffers.take(rows * heads * longest * width);
+                leases.add(lease);
+                FloatBuffer all = lease.floats();
+                float[] zeros = new float[longest * width];
+                for (int r = 0; r < rows; r++) {
+                    HostPast p = pasts.get(r);
+                    int length = p == null ? 0 : p.length;
+                    FloatBuffer own = p == null ? null : OrtRows.floats(p.tensors.get(t.input()), t.input());
+                    for (int h = 0; h < heads; h++) {
+                        all.put(zeros, 0, (longest - length) * width);
+                        if (own != null) {
+                            all.put(own.slice(h * length * width, length * width));
+                        }
+                    }
+                }
+                all.flip();
+                out.put(t.input(), scope.create(all, new Shape(rows, t.heads(), longest, t.width()), DataType.FLOAT32));
+            }
+            return out;
         }
 
         @Override
@@ -231,38 +267,49 @@ final class OnnxKvCache implements KvCache {
 
         @Override
         public void append(int[] tokens) {
+            Map<String, NDArray> fed = past;
+            append(tokens, scope -> fed, true);
+        }
+
+        /**
+         * Runs one token per row after the past {@code pastOf} gives ({@code widen}: the mask grows by that token
+         * first), keeps the presents as the new past, and reads each row's argmax.
+         */
+        private void append(int[] tokens, Function<NDManager, Map<String, NDArray>> pastOf, boolean widen) {
             if (tokens.length != rows) {
                 throw new IllegalArgumentException(tokens.length + " tokens for " + rows + " rows");
             }
-            if (total + 1 > lm.tokenizer().maxContextLength()) {
-                throw new ProctorException("decoding past the model's context of " + lm.tokenizer().maxContextLength()
-                        + " tokens");
+            if (widen) {
+                if (total + 1 > lm.tokenizer().maxContextLength()) {
+                    throw new ProctorException("decoding past the model's context of "
+                            + lm.tokenizer().maxContextLength() + " tokens");
+                }
+                long[] wider = new long[rows * (total + 1)];
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(mask, r * total, wider, r * (total + 1), total);
+                    wider[r * (total + 1) + total] = 1;
+                }
+                mask = wider;
+                total++;
             }
-            long[] wider = new long[rows * (total + 1)];
             long[] ids = new long[rows];
             long[] positions = new long[rows];
             long[] ones = new long[rows];
             long[] flat = new long[rows];
             int[][] rowOfTarget = new int[rows][];
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(mask, r * total, wider, r * (total + 1), total);
-                wider[r * (total + 1) + total] = 1;
                 ids[r] = tokens[r];
                 positions[r] = nextPosition[r]++;
                 ones[r] = 1;
                 flat[r] = r;
                 rowOfTarget[r] = new int[] {r};
             }
-            mask = wider;
-            total++;
             PaddedBatch one = new PaddedBatch(rows, 1, ids, ones, positions, flat, rowOfTarget);
-            Map<String, NDArray> fed = past;
-            step(one, positions, scope -> fed);
+            step(one, positions, pastOf);
         }
 
         /** Runs {@code batch}'s tokens after the past, keeps the presents as the new past, and reads the argmax. */
-        private void step(PaddedBatch batch, long[] positions,
-                          Function<NDManager, Map<String, NDArray>> pastOf) {
+        private void step(PaddedBatch batch, long[] positions, Function<NDManager, Map<String, NDArray>> pastOf) {
             DjlCausalLm.Rows wanted = lm.run(batch, scope -> {
                 Map<String, NDArray> fed = pastOf.apply(scope);
                 NDList out = lm.run(scope, batch.inputIds(), mask, positions, rows, batch.length(),

@@ -98,20 +98,51 @@ class OnnxKvCacheTest {
     }
 
     @Test
-    void decodingThroughTheCacheGivesTheTokensOfRerunningEverySequence() {
+    void decodingFromCachedPastsOfDifferentLengthsGivesTheTokensOfRerunningEverySequence() {
         Random random = new Random(3);
-        List<int[]> rows = new ArrayList<>(List.of(tokens(random, 30), tokens(random, 4), tokens(random, 17)));
-        try (KvCache.Decoding decoding = cached.kvCache().orElseThrow().decode(List.copyOf(rows))) {
-            for (int step = 0; step < 12; step++) {
-                int[] expected = whole.nextTokens(rows);
-                int[] next = decoding.next();
-                assertArrayEquals(expected, next, "step " + step);
-                for (int r = 0; r < rows.size(); r++) {
-                    rows.set(r, concat(rows.get(r), new int[] {next[r]}));
-                }
-                decoding.append(next);
+        KvCache cache = cached.kvCache().orElseThrow();
+        int[] shared = tokens(random, 20);
+        int[][] own = {tokens(random, 9), tokens(random, 2)};
+        int[] alone = tokens(random, 5);
+        List<KvCache.Past> opened = new ArrayList<>();
+        try {
+            KvCache.Past prefix = keep(cache, null, shared, opened);
+            List<KvCache.Past> pasts = new ArrayList<>();
+            List<int[]> rows = new ArrayList<>();
+            for (int[] tail : own) { // two rows continuing one cached prefix, 29 and 22 tokens
+                pasts.add(keep(cache, prefix, tail, opened));
+                rows.add(concat(shared, tail));
             }
+            pasts.add(keep(cache, null, alone, opened)); // one row of its own, 5 tokens
+            rows.add(alone);
+            pasts.add(null); // and one with no past at all
+            rows.add(new int[0]);
+            int[] first = random.ints(rows.size(), 0, 1000).toArray();
+            for (int r = 0; r < rows.size(); r++) {
+                rows.set(r, concat(rows.get(r), new int[] {first[r]}));
+            }
+            try (KvCache.Decoding decoding = cache.decode(pasts, first)) {
+                for (int step = 0; step < 12; step++) {
+                    int[] expected = whole.nextTokens(rows);
+                    int[] next = decoding.next();
+                    assertArrayEquals(expected, next, "step " + step);
+                    for (int r = 0; r < rows.size(); r++) {
+                        rows.set(r, concat(rows.get(r), new int[] {next[r]}));
+                    }
+                    decoding.append(next);
+                }
+            }
+        } finally {
+            opened.forEach(KvCache.Past::close);
         }
+    }
+
+    /** The past of {@code past + tokens}, kept. */
+    private static KvCache.Past keep(KvCache cache, KvCache.Past past, int[] tokens, List<KvCache.Past> opened) {
+        KvCache.Past kept = cache.extend(past, List.of(new Extension(new ScoreQuery(tokens, new int[0], new int[0]),
+                true))).get(0).past();
+        opened.add(kept);
+        return kept;
     }
 
     private static int[] tokens(Random random, int n) {

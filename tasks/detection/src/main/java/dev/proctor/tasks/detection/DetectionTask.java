@@ -10,12 +10,12 @@ import dev.proctor.api.task.ItemScore;
 import dev.proctor.api.task.PlanContext;
 import dev.proctor.api.task.SourceLine;
 import dev.proctor.api.task.Subject;
-import dev.proctor.api.task.Task;
 import dev.proctor.api.task.TaskItem;
 import dev.proctor.api.task.TaskSettings;
 import dev.proctor.coco.Annotation;
 import dev.proctor.coco.Category;
 import dev.proctor.coco.io.CocoJson;
+import dev.proctor.datafiles.DatasetFolderTask;
 import dev.proctor.datafiles.DatasetFolders;
 import dev.proctor.datafiles.Memo;
 import dev.proctor.datafiles.Sha256;
@@ -35,7 +35,7 @@ import java.util.Set;
  * {@code embedded:shapes-detector}) and the set is scored exactly as pycocotools' COCOeval (bbox) scores it, with
  * bootstrap intervals over images. A box's label must name one of the folder's categories.
  */
-public final class DetectionTask implements Task {
+public final class DetectionTask implements DatasetFolderTask {
     private final Memo<Path> bundled = Memo.of(BundledShapes::root);
 
     @Override
@@ -70,18 +70,13 @@ public final class DetectionTask implements Task {
 
     @Override
     public List<Subject> subjects(Path dataDir) {
-        return DatasetFolders.datasets(dataDir, CocoFolder::isDataset, "a COCO-layout folder (" + CocoFolder.INSTANCES
+        return DatasetFolders.datasets(dataDir, this::isDataset, "a COCO-layout folder (" + CocoFolder.INSTANCES
                 + " and its images)").stream().map(dir -> subject(DatasetFolders.name(dir))).toList();
     }
 
     @Override
-    public String datasetId(String subject) {
-        return subject;
-    }
-
-    @Override
-    public Path datasetRoot(Path dataDir, Subject subject) {
-        return DatasetFolders.root(dataDir, CocoFolder::isDataset, subject.name());
+    public boolean isDataset(Path dir) {
+        return CocoFolder.isDataset(dir);
     }
 
     @Override

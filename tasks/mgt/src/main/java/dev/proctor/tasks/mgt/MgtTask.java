@@ -16,6 +16,7 @@ import dev.proctor.api.task.Task;
 import dev.proctor.api.task.TaskItem;
 import dev.proctor.api.task.TaskSettings;
 import dev.proctor.classification.ZeroDivision;
+import dev.proctor.datafiles.DatasetFolderTask;
 import dev.proctor.datafiles.DatasetFolders;
 import dev.proctor.datafiles.Memo;
 import dev.proctor.tasks.mgt.data.BundledMgt;
@@ -43,7 +44,7 @@ import java.util.Set;
  * and tuned on dev; evaluating dev ({@code --split dev}), thresholds are chosen on train and the probe's C is fixed.
  * Test is never fitted on.
  */
-public final class MgtTask implements Task {
+public final class MgtTask implements DatasetFolderTask {
     static final String DETECTOR = "detector";
     static final String TRACK = "track";
     static final String ZERO_DIVISION = "zero-division";
@@ -119,24 +120,15 @@ public final class MgtTask implements Task {
 
     @Override
     public List<Subject> subjects(Path dataDir) {
-        return DatasetFolders.datasets(dataDir, this::holds, "SemEval-2024 Task 8 " + subtask.prefix() + " files ("
+        return DatasetFolders.datasets(dataDir, this::isDataset, "SemEval-2024 Task 8 " + subtask.prefix() + " files ("
                         + subtask.fileName("test", Subtask.TRACKS.get(0)) + ", flat or under " + subtask.prefix()
                         + "/data/)").stream()
                 .map(dir -> subject(DatasetFolders.name(dir))).toList();
     }
 
-    private boolean holds(Path dir) {
+    @Override
+    public boolean isDataset(Path dir) {
         return SemEvalFiles.holds(dir, subtask);
-    }
-
-    @Override
-    public String datasetId(String subject) {
-        return subject;
-    }
-
-    @Override
-    public Path datasetRoot(Path dataDir, Subject subject) {
-        return DatasetFolders.root(dataDir, this::holds, subject.name());
     }
 
     @Override

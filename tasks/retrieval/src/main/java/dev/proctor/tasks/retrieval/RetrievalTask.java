@@ -15,6 +15,7 @@ import dev.proctor.api.task.Subject;
 import dev.proctor.api.task.Task;
 import dev.proctor.api.task.TaskItem;
 import dev.proctor.api.task.TaskSettings;
+import dev.proctor.datafiles.DatasetFolderTask;
 import dev.proctor.datafiles.DatasetFolders;
 import dev.proctor.datafiles.Memo;
 import dev.proctor.retrieval.metrics.Docnos;
@@ -50,7 +51,7 @@ import java.util.TreeMap;
  * id (its name). Task options: {@code top-k} (documents per query, default 100), {@code k} (cutoffs of the @k
  * measures, default 1,3,5,10,100) and {@code language} (en or zh, default dataset.json's, else detected).
  */
-public final class RetrievalTask implements Task {
+public final class RetrievalTask implements DatasetFolderTask {
     static final String TOP_K = "top-k";
     static final String CUTOFFS = "k";
     static final String LANGUAGE = "language";
@@ -101,20 +102,15 @@ public final class RetrievalTask implements Task {
     /** A dataset folder is one subject; a folder of dataset folders, one per folder, by name. */
     @Override
     public List<Subject> subjects(Path dataDir) {
-        boolean single = BeirReader.isDataset(dataDir);
-        return DatasetFolders.datasets(dataDir, BeirReader::isDataset, "a BEIR dataset folder (" + BeirReader.CORPUS
+        boolean single = isDataset(dataDir);
+        return DatasetFolders.datasets(dataDir, this::isDataset, "a BEIR dataset folder (" + BeirReader.CORPUS
                         + ", " + BeirReader.QUERIES + ", qrels/<split>.tsv)").stream()
                 .map(dir -> subject(dir, single ? nameOf(dir) : dir.getFileName().toString())).toList();
     }
 
     @Override
-    public String datasetId(String subject) {
-        return subject;
-    }
-
-    @Override
-    public Path datasetRoot(Path dataDir, Subject subject) {
-        return DatasetFolders.root(dataDir, BeirReader::isDataset, subject.name());
+    public boolean isDataset(Path dir) {
+        return BeirReader.isDataset(dir);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.proctor.lm;
 
-import dev.proctor.api.ProctorException;
 import dev.proctor.api.model.BatchStats;
-import dev.proctor.core.schedule.Batcher;
 import dev.proctor.lm.PrefixTree.Node;
 import dev.proctor.lm.PrefixTree.Want;
 import dev.proctor.lm.SequencePool.Sequence;
 import dev.proctor.lm.SequencePool.Waiter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,21 +13,14 @@ import java.util.function.Consumer;
 
 /**
  * The cached pasts of several token sequences, each shared prefix computed once: what generation starts from when
- * its contexts share a few-shot header. The sequences' prefix tree is run depth first as in {@link CachedScoring}; a
- * node's past is kept for the sequences that end there and for its children, and closed once neither needs it.
+ * its contexts share a few-shot header. The sequences' prefix tree runs once ({@link PrefixTreeRun}); a node's past
+ * is held for the sequences that end there, else closed once its children ran.
  */
-final class PrefixPasts {
-    private final CausalLm lm;
-    private final KvCache cache;
-    private final int budgetTokens;
-    private final Consumer<BatchStats> batches;
+final class PrefixPasts extends PrefixTreeRun {
     private final Map<Sequence, KvCache.Past> ends = new IdentityHashMap<>();
 
     private PrefixPasts(CausalLm lm, KvCache cache, int budgetTokens, Consumer<BatchStats> batches) {
-        this.lm = lm;
-        this.cache = cache;
-        this.budgetTokens = budgetTokens;
-        this.batches = batches;
+        super(lm, cache, budgetTokens, batches);
     }
 
     /**
@@ -49,7 +39,7 @@ final class PrefixPasts {
         List<Sequence> distinct = pool.seal();
         PrefixPasts run = new PrefixPasts(lm, cache, budgetTokens, batches);
         try {
-            run.extendAll(null, PrefixTree.build(distinct).children);
+            run.run(PrefixTree.build(distinct));
         } catch (RuntimeException e) {
             run.ends.values().forEach(KvCache.Past::close);
             throw e;
@@ -63,42 +53,27 @@ final class PrefixPasts {
         return Arrays.asList(out);
     }
 
-    private void extendAll(KvCache.Past past, List<Node> children) {
-        int pastLength = past == null ? 0 : past.length();
-        int[] lengths = children.stream().mapToInt(Node::length).toArray();
-        for (List<Integer> batch : Batcher.continuations(lengths, pastLength, budgetTokens, CachedScoring.MIN_FILL)) {
-            List<Node> members = batch.stream().map(children::get).toList();
-            List<KvCache.Extension> rows = members.stream()
-                    .map(n -> new KvCache.Extension(new ScoreQuery(n.tokens(), new int[0], new int[0]), true)).toList();
-            long t0 = System.nanoTime();
-            List<KvCache.Extended> out = cache.extend(past, rows);
-            long nanos = System.nanoTime() - t0;
-            if (out.size() != rows.size() || out.stream().anyMatch(e -> e.past() == null)) {
-                out.stream().filter(e -> e.past() != null).forEach(e -> e.past().close());
-                throw new ProctorException(lm.info().name() + " kept no past for a generation's context");
-            }
-            long real = members.stream().mapToLong(Node::length).sum();
-            int longest = members.stream().mapToInt(Node::length).max().orElse(0);
-            batches.accept(new BatchStats(members.size(), real, (long) members.size() * longest, nanos));
-            List<KvCache.Past> passing = new ArrayList<>(); // pasts that only their children continue
-            for (int b = 0; b < members.size(); b++) {
-                KvCache.Past kept = out.get(b).past();
-                for (Want w : members.get(b).wants) {
-                    ends.put(w.sequence(), kept);
-                }
-                if (members.get(b).wants.isEmpty()) {
-                    passing.add(kept);
-                }
-            }
-            try {
-                for (int b = 0; b < members.size(); b++) {
-                    extendAll(out.get(b).past(), members.get(b).children);
-                    if (passing.contains(out.get(b).past())) {
-                        out.get(b).past().close();
-                    }
-                }
-            } finally {
-                passing.forEach(KvCache.Past::close);
+    /** Only the tokens: nothing is scored. */
+    @Override
+    ScoreQuery query(Node node) {
+        return new ScoreQuery(node.tokens(), new int[0], new int[0]);
+    }
+
+    @Override
+    boolean keep(Node node) {
+        return true; // every node has children or ends a sequence
+    }
+
+    @Override
+    boolean closeAfterChildren(Node node) {
+        return node.wants.isEmpty();
+    }
+
+    @Override
+    void ran(List<Node> members, List<KvCache.Extension> rows, List<KvCache.Extended> out) {
+        for (int b = 0; b < members.size(); b++) {
+            for (Want w : members.get(b).wants) {
+                ends.put(w.sequence(), out.get(b).past());
             }
         }
     }

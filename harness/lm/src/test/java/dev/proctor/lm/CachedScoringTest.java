@@ -69,7 +69,7 @@ class CachedScoringTest {
                 }
                 assertTrue(rows == 1 || (long) rows * (call[0] + longest) <= budget, "over the budget: " + rows
                         + " rows after " + call[0]);
-                assertTrue(rows == 1 || real >= CachedScoring.MIN_FILL * rows * longest, "too much padding");
+                assertTrue(rows == 1 || real >= PrefixTreeRun.MIN_FILL * rows * longest, "too much padding");
             }
         }
     }

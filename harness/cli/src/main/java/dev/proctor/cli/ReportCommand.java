@@ -2,16 +2,14 @@ package dev.proctor.cli;
 
 import dev.proctor.api.ProctorException;
 import dev.proctor.cli.stats.IntervalOptions;
+import dev.proctor.cli.stats.MergeOptions;
 import dev.proctor.htmlreport.HtmlReport;
 import dev.proctor.htmlreport.ReportInputs;
 import dev.proctor.stats.paired.PairedOptions;
 import dev.proctor.stats.paired.SignFlipTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,12 +32,8 @@ public final class ReportCommand implements Callable<Integer> {
             + " leaderboard, and the first is compared item by item with each other one.")
     List<Path> runs = new ArrayList<>();
 
-    @Option(names = "--merged", paramLabel = "RUN", description = "Run directory of a merged model.")
-    Path merged;
-
-    @Option(names = "--finetuned", split = ",", paramLabel = "TASK=RUN",
-            description = "Per task (or task:subject), the fine-tuned model's run directory.")
-    Map<String, Path> finetuned = new LinkedHashMap<>();
+    @Mixin
+    MergeOptions merge = new MergeOptions();
 
     @Option(names = "--snr", split = ",", paramLabel = "DIR", description = "proctor snr reports (its --out DIR).")
     List<Path> snr = new ArrayList<>();
@@ -56,11 +50,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (out == null && (runs.size() != 1 || merged != null || !snr.isEmpty())) {
+        if (out == null && (runs.size() != 1 || merge.given() || !snr.isEmpty())) {
             throw new ProctorException("proctor report needs --out DIR unless it reports one run (then RUN/report)");
         }
         Path dir = out != null ? out : runs.get(0).resolve("report");
-        ReportInputs inputs = new ReportInputs(runs, Optional.ofNullable(merged), finetuned, snr,
+        ReportInputs inputs = new ReportInputs(runs, merge.merged(), merge.finetuned(), snr,
                 new PairedOptions(intervals.bootstrap(), SignFlipTest.DEFAULT_RESAMPLES,
                         SignFlipTest.DEFAULT_EXACT_MAX));
         Path index = HtmlReport.write(inputs, dir);

@@ -47,12 +47,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "RUN", description = "Two run directories (reports/<run-id>/).")
     List<Path> runs = new ArrayList<>();
 
-    @Option(names = "--merged", paramLabel = "RUN", description = "Run directory of the merged model.")
-    Path merged;
-
-    @Option(names = "--finetuned", split = ",", paramLabel = "TASK=RUN",
-            description = "Per task (or task:subject), the fine-tuned model's run directory. Comma-separated or repeated.")
-    Map<String, Path> finetuned = new LinkedHashMap<>();
+    @Mixin
+    MergeOptions merge = new MergeOptions();
 
     @Option(names = "--metric", paramLabel = "NAME",
             description = "The per-item metric (acc, acc_norm, bpb, exact_match, ndcg_cut_10, ...). Default: the runs' main metric.")
@@ -69,15 +65,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean mergeMode = merged != null || !finetuned.isEmpty();
-        if (mergeMode && !runs.isEmpty()) {
+        if (merge.given() && !runs.isEmpty()) {
             throw new ProctorException("give either two runs (proctor compare A B) or --merged with --finetuned, not both");
         }
-        if (mergeMode) {
-            if (merged == null || finetuned.isEmpty()) {
-                throw new ProctorException("--merged and --finetuned go together: --merged M --finetuned task1=F1,task2=F2");
-            }
-            return compareMerged();
+        if (merge.given()) {
+            return compareMerged(merge.merged().orElseThrow());
         }
         if (runs.size() != 2) {
             throw new ProctorException("give two run directories to compare (proctor compare A B), got " + runs.size());
@@ -132,12 +124,12 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int compareMerged() throws Exception {
+    private int compareMerged(Path merged) throws Exception {
         RunData m = RunDirectory.read(merged);
         Map<Selection, RunData> ft = new LinkedHashMap<>();
         List<InputRef> inputs = new ArrayList<>();
         inputs.add(InputRef.run("merged", m));
-        for (Map.Entry<String, Path> e : finetuned.entrySet()) {
+        for (Map.Entry<String, Path> e : merge.finetuned().entrySet()) {
             RunData run = RunDirectory.read(e.getValue());
             ft.put(Selection.parse(e.getKey()), run);
             inputs.add(InputRef.run("finetuned " + e.getKey(), run));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proctor.cli.ReportCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,19 @@ class CompareCommandTest {
         StatsCli run = StatsCli.run(new CompareCommand(), a.toString(), a.toString(), "--merged", a.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("not both"), run.err());
+    }
+
+    @Test
+    void mergedWithoutFineTunedIsRefusedByCompareAndReport(@TempDir Path dir) {
+        Path a = new RunDirs().subject("t", "x", "1").write(dir.resolve("a"));
+        String out = dir.resolve("r").toString();
+        for (Object command : new Object[] {new CompareCommand(), new ReportCommand()}) {
+            StatsCli merged = StatsCli.run(command, "--merged", a.toString(), "--out", out);
+            assertEquals(1, merged.exitCode(), merged::toString);
+            assertTrue(merged.err().contains("--merged and --finetuned go together"), merged.err());
+        }
+        StatsCli finetuned = StatsCli.run(new ReportCommand(), "--finetuned", "t=" + a, "--out", out);
+        assertEquals(1, finetuned.exitCode(), finetuned::toString);
+        assertTrue(finetuned.err().contains("--merged and --finetuned go together"), finetuned.err());
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A run directory as the report reads it, and what it refuses. */
 class RunResultsTest {
     private static final String RESULTS = """
-            {"provenance": {"runId": "r1", "model": {"spec": "embedded:x", "name": "x"}, "config": {"shots": 5}},
+            {"schema": "proctor-results/2",
+             "provenance": {"runId": "r1", "model": {"spec": "embedded:x", "name": "x"}, "config": {"shots": 5}},
              "tasks": [{"task": "t", "mainMetric": "bpb", "metrics": [{"name": "bpb", "aggregation": "mean",
                "higherIsBetter": false}]}],
              "results": {"subjects": [
@@ -56,7 +57,7 @@ class RunResultsTest {
 
     @Test
     void aResultsFileWithoutTasksIsRefusedSayingWhatItLacks(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("results.json"), "{\"provenance\": {}}");
+        Files.writeString(dir.resolve("results.json"), "{\"schema\": \"proctor-results/2\", \"provenance\": {}}");
         DataFormatException e = assertThrows(DataFormatException.class, () -> RunResults.read(dir));
         assertTrue(e.getMessage().contains("'tasks'"), e.getMessage());
     }
@@ -67,5 +68,13 @@ class RunResultsTest {
         Files.writeString(dir.resolve("samples.jsonl"), "{\"task\": \"t\"}\n{broken\n");
         DataFormatException e = assertThrows(DataFormatException.class, () -> RunResults.read(dir));
         assertTrue(e.getMessage().contains("samples.jsonl") && e.getMessage().contains("2"), e.getMessage());
+    }
+
+    @Test
+    void aResultsFileOfAnotherSchemaIsRefusedSayingWhichItExpects(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("results.json"), RESULTS.replace("\"schema\": \"proctor-results/2\",", ""));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> RunResults.read(dir));
+        assertTrue(e.getMessage().contains("schema proctor-results/2") && e.getMessage().contains("older Proctor"),
+                e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.proctor.htmlreport.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proctor.api.DataFormatException;
+import dev.proctor.stats.io.RunDirectory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A run directory as the report reads it: {@code results.json} (rows, settings, figures, provenance) and, from
+ * A run directory as the report reads it: {@code results.json} (rows, settings, figures, provenance; read and
+ * schema-checked by {@link RunDirectory#readResults}) and, from
  * {@code samples.jsonl}, the shots each item had. Anything missing that the report needs is an error naming the file.
  */
 public record RunResults(Path dir, String runId, String model, JsonNode provenance, List<TaskResults> tasks) {
@@ -25,18 +27,10 @@ public record RunResults(Path dir, String runId, String model, JsonNode provenan
     }
 
     public static RunResults read(Path dir) {
-        Path file = dir.resolve("results.json");
-        if (!Files.isRegularFile(file)) {
-            throw new DataFormatException(file, 0, "expected a run directory's results.json (proctor run --out DIR)");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new DataFormatException(file, 0, "expected JSON: " + e.getMessage());
-        }
+        Path file = dir.resolve(RunDirectory.RESULTS);
+        JsonNode root = RunDirectory.readResults(dir);
         JsonNode provenance = required(root, "provenance", file);
-        Map<String, Map<String, ShotCounts>> shots = shots(dir.resolve("samples.jsonl"));
+        Map<String, Map<String, ShotCounts>> shots = shots(dir.resolve(RunDirectory.SAMPLES));
         List<TaskResults> tasks = new ArrayList<>();
         for (JsonNode t : required(root, "tasks", file)) {
             String task = t.path("task").asText();

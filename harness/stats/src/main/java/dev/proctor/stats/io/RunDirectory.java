@@ -45,6 +45,25 @@ public final class RunDirectory {
                         + " is missing (proctor run writes results.json and samples.jsonl)");
             }
         }
+        JsonNode root = readResults(dir);
+        JsonNode provenance = root.path("provenance");
+        String runId = provenance.path("runId").isTextual() ? provenance.get("runId").asText()
+                : dir.toAbsolutePath().normalize().getFileName().toString();
+        List<SubjectInfo> subjects = subjects(results, root.at("/results/subjects"));
+        List<ItemOutcome> items = items(samples);
+        return new RunData(dir, runId, provenance.isMissingNode() ? MissingNode.getInstance() : provenance,
+                subjects, items, tasks(results, root.path("tasks")), Sha256.of(results), Sha256.of(samples));
+    }
+
+    /**
+     * A run directory's results.json as a tree, refused unless it is JSON of this reader's {@link #SCHEMA}: the one
+     * check that every reader of run directories (statistics, reports, exports) makes.
+     */
+    public static JsonNode readResults(Path dir) {
+        Path results = dir.resolve(RESULTS);
+        if (!Files.isRegularFile(results)) {
+            throw new DataFormatException(results, 0, "expected a run directory's results.json (proctor run --out DIR)");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(results.toFile());
@@ -55,13 +74,7 @@ public final class RunDirectory {
             throw new DataFormatException(results, 0, "expected a results.json of schema " + SCHEMA + ", found "
                     + (root.has("schema") ? root.get("schema").asText() : "none (written by an older Proctor)"));
         }
-        JsonNode provenance = root.path("provenance");
-        String runId = provenance.path("runId").isTextual() ? provenance.get("runId").asText()
-                : dir.toAbsolutePath().normalize().getFileName().toString();
-        List<SubjectInfo> subjects = subjects(results, root.at("/results/subjects"));
-        List<ItemOutcome> items = items(samples);
-        return new RunData(dir, runId, provenance.isMissingNode() ? MissingNode.getInstance() : provenance,
-                subjects, items, tasks(results, root.path("tasks")), Sha256.of(results), Sha256.of(samples));
+        return root;
     }
 
     private static List<TaskMetrics> tasks(Path file, JsonNode array) {

@@ -2,11 +2,9 @@ package dev.proctor.cli;
 
 import dev.proctor.core.evaluate.Evaluation;
 import dev.proctor.core.evaluate.RunConfig;
-import dev.proctor.core.evaluate.RunOutput;
 import dev.proctor.core.schedule.RunStats;
 import dev.proctor.stats.bootstrap.BootstrapConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,15 +39,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Confidence level of the intervals, in percent. Default: ${DEFAULT-VALUE}.")
     double confidence;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the run here instead of REPORTS/<run-id>/.")
-    Path outDir;
-
-    @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports",
-            description = "Where runs write by default. Default: ${DEFAULT-VALUE}.")
-    Path reportsDir;
-
-    @Option(names = "--json", description = "Print results.json instead of the summary tables.")
-    boolean json;
+    @Mixin
+    RunOutputOptions output = new RunOutputOptions();
 
     @Mixin
     ProgressOptions progress = new ProgressOptions();
@@ -60,10 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunConfig config = taskOptions.config(modelOptions.spec(), batchTokens, resamples, confidence);
-        RunOutput output = outDir != null ? RunOutput.at(outDir) : RunOutput.under(reportsDir);
-        Evaluation evaluation = taskOptions.evaluator().evaluate(config, modelOptions.spec(), output,
+        Evaluation evaluation = taskOptions.evaluator().evaluate(config, modelOptions.spec(), output.output(),
                 progress.listener());
-        print(spec.commandLine().getOut(), evaluation, json);
+        print(spec.commandLine().getOut(), evaluation, output.json());
         return 0;
     }
 

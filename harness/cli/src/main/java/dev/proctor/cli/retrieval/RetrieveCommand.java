@@ -8,6 +8,7 @@ import dev.proctor.api.task.ScoringMode;
 import dev.proctor.api.task.Split;
 import dev.proctor.api.task.TaskSettings;
 import dev.proctor.cli.ProgressOptions;
+import dev.proctor.cli.RunOutputOptions;
 import dev.proctor.cli.datasets.CacheOptions;
 import dev.proctor.cli.datasets.LockOptions;
 import dev.proctor.cli.stats.IntervalOptions;
@@ -15,7 +16,6 @@ import dev.proctor.core.aggregate.TaskSummary;
 import dev.proctor.core.evaluate.Evaluation;
 import dev.proctor.core.evaluate.Evaluator;
 import dev.proctor.core.evaluate.RunConfig;
-import dev.proctor.core.evaluate.RunOutput;
 import dev.proctor.core.registry.ModelRegistry;
 import dev.proctor.core.registry.TaskRegistry;
 import dev.proctor.core.select.DataSources;
@@ -155,15 +155,8 @@ public final class RetrieveCommand implements Callable<Integer> {
             description = "Cutoffs of the @k measures. Default: 1,3,5,10,100.")
     List<Integer> cutoffs;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the report here instead of REPORTS/<run-id>/.")
-    Path outDir;
-
-    @Option(names = "--reports-dir", paramLabel = "DIR", defaultValue = "reports",
-            description = "Where reports go by default. Default: ${DEFAULT-VALUE}.")
-    Path reportsDir;
-
-    @Option(names = "--json", description = "Print results.json instead of the summary.")
-    boolean json;
+    @Mixin
+    RunOutputOptions output = new RunOutputOptions();
 
     /** The per-query bootstrap intervals of the summary. */
     @Mixin
@@ -180,12 +173,12 @@ public final class RetrieveCommand implements Callable<Integer> {
         RunConfig config = new RunConfig(List.of(selection()), settings(), batchTokens, intervals.bootstrap());
         DataSources data = dataSources();
         Evaluator evaluator = new Evaluator(TaskRegistry.discover(), ModelRegistry.discover(), data);
-        Evaluation evaluation = evaluator.evaluate(config, model(data), outDir != null ? RunOutput.at(outDir)
-                : RunOutput.under(reportsDir), progress.listener());
+        Evaluation evaluation = evaluator.evaluate(config, model(data), output.output(),
+                progress.listener());
         writeRunFile(evaluation, evaluation.directory().resolve(RUN_FILE), "proctor-" + retriever.strip()
                 .toLowerCase(Locale.ROOT));
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json()) {
             out.println(evaluation.report().resultsJson());
             return 0;
         }

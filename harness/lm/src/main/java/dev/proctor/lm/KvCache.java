@@ -47,6 +47,8 @@ public interface KvCache {
      * Starts greedy decoding of a batch: row {@code r} continues {@code pasts.get(r)} ({@code null}: nothing) with
      * {@code tokens[r]}, in one pass, after which {@link Decoding#next()} gives each row's most likely next token.
      * The pasts may differ in length and may repeat; they are read during this call and may be closed after it.
+     * The rows are aligned on the longest: after {@code k} appends the batch spans the longest row plus {@code k}
+     * tokens, which must fit the model's context.
      */
     Decoding decode(List<Past> pasts, int[] tokens);
 

@@ -61,7 +61,7 @@ public final class TokenGenerator {
             lengths[i] = inputs.get(i).context().length + inputs.get(i).maxNewTokens();
         }
         boolean cached = lm.kvCache().isPresent();
-        for (List<Integer> batch : cached ? prefixOrderBatches(inputs, lengths, budgetTokens)
+        for (List<Integer> batch : cached ? prefixOrderBatches(inputs, budgetTokens, lm.tokenizer().maxContextLength())
                 : Batcher.batches(lengths, budgetTokens)) {
             List<Row> members = batch.stream().map(rows::get).toList();
             run(lm, members, budgetTokens, batches);
@@ -71,11 +71,13 @@ public final class TokenGenerator {
     }
 
     /**
-     * With a KV cache: contexts in lexicographic order, cut into batches as they come while
-     * {@code size x longest <= budget}, so a batch holds contexts that share prefixes (a subject's few-shot header),
-     * computed once for the batch.
+     * With a KV cache: contexts in lexicographic order, cut into batches as they come, so a batch holds contexts that
+     * share prefixes (a subject's few-shot header), computed once for the batch. Cached decoding aligns the rows on
+     * the longest context and steps them together until the row with the most new tokens is done, so a batch spans
+     * {@code longest context + most new tokens}: that span must fit the model's context, and {@code size x span} the
+     * budget.
      */
-    private static List<List<Integer>> prefixOrderBatches(List<Input> inputs, int[] lengths, int budgetTokens) {
+    private static List<List<Integer>> prefixOrderBatches(List<Input> inputs, int budgetTokens, int maxContext) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             order.add(i);
@@ -83,16 +85,21 @@ public final class TokenGenerator {
         order.sort((a, b) -> Arrays.compare(inputs.get(a).context(), inputs.get(b).context()));
         List<List<Integer>> out = new ArrayList<>();
         List<Integer> batch = new ArrayList<>();
-        int longest = 0;
+        int longestContext = 0;
+        int mostNew = 0;
         for (int i : order) {
-            int wider = Math.max(longest, lengths[i]);
-            if (!batch.isEmpty() && (long) (batch.size() + 1) * wider > budgetTokens) {
+            int context = Math.max(longestContext, inputs.get(i).context().length);
+            int fresh = Math.max(mostNew, inputs.get(i).maxNewTokens());
+            long span = (long) context + fresh;
+            if (!batch.isEmpty() && ((batch.size() + 1) * span > budgetTokens || span > maxContext)) {
                 out.add(batch);
                 batch = new ArrayList<>();
-                wider = lengths[i];
+                context = inputs.get(i).context().length;
+                fresh = inputs.get(i).maxNewTokens();
             }
             batch.add(i);
-            longest = wider;
+            longestContext = context;
+            mostNew = fresh;
         }
         if (!batch.isEmpty()) {
             out.add(batch);
@@ -150,6 +157,9 @@ public final class TokenGenerator {
                                   Consumer<BatchStats> batches) {
         LmTokenizer tokenizer = lm.tokenizer();
         int n = rows.size();
+        if (rows.stream().anyMatch(r -> r.tokens.length == 0)) {
+            throw new ProctorException("an empty sequence has no next token");
+        }
         List<int[]> prefixes = rows.stream().map(r -> Arrays.copyOf(r.tokens, r.tokens.length - 1)).toList();
         int[] last = rows.stream().mapToInt(r -> r.tokens[r.tokens.length - 1]).toArray();
         List<KvCache.Past> pasts = PrefixPasts.of(lm, cache, prefixes, budgetTokens, batches);

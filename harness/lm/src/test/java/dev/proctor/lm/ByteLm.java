@@ -181,6 +181,8 @@ final class ByteLm implements CausalLm {
             }
             return new Decoding() {
                 private int[] next = nextTokens(rows);
+                /** As a real cache aligns its rows: the longest row plus the tokens appended since. */
+                private int span = rows.stream().mapToInt(r -> r.length).max().orElse(0);
 
                 @Override
                 public int[] next() {
@@ -189,6 +191,9 @@ final class ByteLm implements CausalLm {
 
                 @Override
                 public void append(int[] tokens) {
+                    if (++span > maxContext) {
+                        throw new IllegalStateException("decoding past the model's context of " + maxContext);
+                    }
                     for (int r = 0; r < rows.size(); r++) {
                         int[] longer = Arrays.copyOf(rows.get(r), rows.get(r).length + 1);
                         longer[longer.length - 1] = tokens[r];

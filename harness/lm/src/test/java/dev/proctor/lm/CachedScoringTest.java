@@ -101,4 +101,22 @@ class CachedScoringTest {
             }
         }
     }
+
+    @Test
+    void cachedDecodingKeepsALongContextAndManyNewTokensOutOfOneBatchWhereTogetherTheyExceedTheContext() {
+        Map<String, String> scripts = Map.of("Q:", " " + "x".repeat(80));
+        String longContext = "A long few-shot header that takes most of the context window. Q:";
+        List<GenerateRequest> requests = List.of(new GenerateRequest(longContext, List.of(), 10),
+                new GenerateRequest("Q:", List.of(), 40), new GenerateRequest("Q:", List.of(), 5));
+        int maxContext = longContext.length() + 10;
+        ByteLm cachedLm = new ByteLm(maxContext, scripts).withCache();
+        DirectExecution<Generation> cached = DirectExecution.run(new CausalLmModel(cachedLm), RequestKind.GENERATE,
+                requests, 1 << 20);
+        DirectExecution<Generation> whole = DirectExecution.run(new CausalLmModel(new ByteLm(maxContext, scripts)),
+                RequestKind.GENERATE, requests, 1 << 20);
+        assertEquals(whole.responses(), cached.responses());
+        assertEquals(List.of(10, 40, 5), cached.responses().stream().map(g -> g.text().length()).toList(),
+                "every row generated up to its own limit");
+        assertEquals(0, cachedLm.openPasts(), "every past is closed");
+    }
 }

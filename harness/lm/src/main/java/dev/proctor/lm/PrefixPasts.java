@@ -40,7 +40,7 @@ final class PrefixPasts extends PrefixTreeRun {
         PrefixPasts run = new PrefixPasts(lm, cache, budgetTokens, batches);
         try {
             run.run(PrefixTree.build(distinct));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // a backend out of memory throws an Error
             run.ends.values().forEach(KvCache.Past::close);
             throw e;
         }

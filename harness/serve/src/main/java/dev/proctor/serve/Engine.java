@@ -171,6 +171,7 @@ final class Engine implements AutoCloseable {
         return out;
     }
 
+    /** Stops taking work and waits up to 10 s for the cycle in flight; {@link #stopped()} says whether it ended. */
     @Override
     public void close() {
         queue.add(STOP);
@@ -179,5 +180,10 @@ final class Engine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether the worker has ended: until then the model may be inside a forward pass and must stay open. */
+    boolean stopped() {
+        return !worker.isAlive();
     }
 }

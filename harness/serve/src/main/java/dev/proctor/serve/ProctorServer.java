@@ -222,6 +222,8 @@ public final class ProctorServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         engine.close();
-        lm.close();
+        if (engine.stopped()) { // else a forward pass is running on it: the process's exit frees the model
+            lm.close();
+        }
     }
 }

@@ -88,7 +88,7 @@ final class OnnxKvCache implements KvCache {
                 return OnnxCausalLm.logits(out);
             });
             scores = lm.scores(queries, padded, wanted);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // direct memory runs out as an Error
             Arrays.stream(kept).filter(Objects::nonNull).forEach(HostPast::close);
             throw e;
         } finally {
@@ -144,6 +144,15 @@ final class OnnxKvCache implements KvCache {
         /** Row {@code row}'s first {@code length} positions of each present ({@code [rows, heads, total, width]}). */
         HostPast(NDList out, int row, int rows, int total, int length) {
             this.length = length;
+            try {
+                copy(out, row, rows, total);
+            } catch (RuntimeException | Error e) { // a half-made past frees what it took
+                close();
+                throw e;
+            }
+        }
+
+        private void copy(NDList out, int row, int rows, int total) {
             for (PastTensor t : layout.tensors()) {
                 FloatBuffer all = OrtRows.floats(output(out, t, rows, total), t.output());
                 int width = Math.toIntExact(t.width());
@@ -224,7 +233,7 @@ final class OnnxKvCache implements KvCache {
             try {
                 append(tokens, scope -> longest == 0 ? emptyPast(scope, layout, rows)
                         : leftPadded(scope, pasts, longest, leases), false);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // direct memory runs out as an Error
                 manager.close();
                 throw e;
             } finally {

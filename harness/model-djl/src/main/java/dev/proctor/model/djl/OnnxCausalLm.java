@@ -52,27 +52,25 @@ final class OnnxCausalLm extends DjlCausalLm {
         Map<String, String> options = spec.arg(THREADS).isPresent()
                 ? Map.of("intraOpNumThreads", String.valueOf(spec.intArg(THREADS, 0, 1)), "interOpNumThreads", "1")
                 : Map.of();
-        LoadedModel loaded = LoadedModel.open(spec, "onnx", ENGINE, options, OnnxCausalLm::checkedInputs);
+        PastLayout[] past = new PastLayout[1]; // read once, by the load's check
+        LoadedModel loaded = LoadedModel.open(spec, "onnx", ENGINE, options,
+                (model, files) -> past[0] = checkedInputs(model, files));
         List<String> inputs = loaded.model().getBlock().describeInput().keys();
-        if (!PastLayout.declared(inputs)) {
+        if (past[0] == null) {
             return new OnnxCausalLm(loaded, loaded.info(), inputs, null, false);
         }
-        try {
-            PastLayout past = PastLayout.of(OrtGraph.of(loaded.model().getBlock()), loaded.files().modelFile());
-            Map<String, Object> identity = new LinkedHashMap<>(loaded.info().identity());
-            identity.put("kvCache", (cacheOn ? "on" : "off") + " (" + past.tensors().size() + " past tensors)");
-            ModelInfo info = new ModelInfo(loaded.info().name(), loaded.info().kind(), loaded.info().engine(),
-                    loaded.info().device(), identity);
-            return new OnnxCausalLm(loaded, info, inputs, past, cacheOn);
-        } catch (RuntimeException e) {
-            loaded.tokenizer().close();
-            loaded.model().close();
-            throw e;
-        }
+        Map<String, Object> identity = new LinkedHashMap<>(loaded.info().identity());
+        identity.put("kvCache", (cacheOn ? "on" : "off") + " (" + past[0].tensors().size() + " past tensors)");
+        ModelInfo info = new ModelInfo(loaded.info().name(), loaded.info().kind(), loaded.info().engine(),
+                loaded.info().device(), identity);
+        return new OnnxCausalLm(loaded, info, inputs, past[0], cacheOn);
     }
 
-    /** Refuses a graph declaring inputs Proctor cannot feed ({@code OrtSymbolBlock.describeInput()}, in its order). */
-    private static void checkedInputs(ZooModel<NDList, NDList> model, ModelDirectory files) {
+    /**
+     * Refuses a graph declaring inputs Proctor cannot feed ({@code OrtSymbolBlock.describeInput()}, in its order) or
+     * an incomplete cache; returns its past layout, null for a graph without past inputs.
+     */
+    private static PastLayout checkedInputs(ZooModel<NDList, NDList> model, ModelDirectory files) {
         List<String> declared = model.getBlock().describeInput().keys();
         List<String> unknown = declared.stream()
                 .filter(name -> !FED_INPUTS.contains(name) && !name.startsWith(PastLayout.PAST)).toList();
@@ -81,13 +79,13 @@ final class OnnxCausalLm extends DjlCausalLm {
                     + " that Proctor cannot feed: Proctor feeds " + String.join("/", FED_INPUTS) + " (int64) and"
                     + " past_key_values.{i}.key/value. Declared inputs: " + declared);
         }
-        if (PastLayout.declared(declared)) {
-            PastLayout.of(OrtGraph.of(model.getBlock()), files.modelFile()); // refuses an incomplete cache here
-        }
+        PastLayout past = PastLayout.declared(declared)
+                ? PastLayout.of(OrtGraph.of(model.getBlock()), files.modelFile()) : null;
         if (!declared.contains("input_ids")) {
             throw new ProctorException(files.modelFile().toAbsolutePath() + " declares no input_ids input"
                     + " (declared: " + declared + "); Proctor feeds input_ids, and optionally attention_mask and position_ids");
         }
+        return past;
     }
 
     @Override

@@ -185,9 +185,8 @@ public final class TokenGenerator {
                 if (open == 0) {
                     return;
                 }
-                int[] fed = next.clone();
                 t0 = System.nanoTime();
-                decoding.append(fed);
+                decoding.append(next);
                 batches.accept(new BatchStats(n, open, n, System.nanoTime() - t0));
             }
         }

@@ -36,10 +36,6 @@ record PastLayout(List<PastTensor> tensors) {
      * @param width  axis 3
      */
     record PastTensor(String input, String output, long heads, long width) {
-        /** Floats one token occupies in one row. */
-        long floatsPerToken() {
-            return heads * width;
-        }
     }
 
     /** Whether the graph takes any past input. */
